@@ -1,0 +1,120 @@
+// The Canvas endpoints this extension reads: the current user, accounts, SIS imports and
+// their errors. List endpoints are async iterables that yield one page at a time.
+import { CanvasClient, RequestOptions } from './client';
+import { UnexpectedResponseError } from './errors';
+import { CanvasAccount, CanvasUser, SisImport, SisImportError } from './types';
+
+/** Canvas's largest page size; larger requests are clamped silently. */
+export const maxPerPage = 100;
+
+export interface PageOptions {
+  signal?: AbortSignal;
+  onRetryWait?: RequestOptions['onRetryWait'];
+  perPage?: number;
+}
+
+export interface SisImportErrorOptions extends PageOptions {
+  /** Only the errors of this SIS import; all imports of the account when absent. */
+  importId?: number;
+  /** Only errors that made the import fail (Canvas's `failure=true`). */
+  failure?: boolean;
+}
+
+/** Returns the user the token belongs to; this is how a token is checked. */
+export async function getCurrentUser(client: CanvasClient, options: PageOptions = {}): Promise<CanvasUser> {
+  const response = await client.getJson<CanvasUser>('/api/v1/users/self', options);
+  return response.body;
+}
+
+/** Returns one account; `accountId` may be a number, `self` or another Canvas id alias. */
+export async function getAccount(client: CanvasClient, accountId: string | number, options: PageOptions = {}): Promise<CanvasAccount> {
+  const response = await client.getJson<CanvasAccount>(`/api/v1/accounts/${encodeAccountId(accountId)}`, options);
+  return response.body;
+}
+
+/** Lists the accounts the user administers directly (not their sub-accounts). */
+export function listAccounts(client: CanvasClient, options: PageOptions = {}): AsyncGenerator<CanvasAccount[]> {
+  return paginate(client, '/api/v1/accounts', {}, (body) => expectArray<CanvasAccount>(body, 'accounts'), options);
+}
+
+/** Lists the SIS imports of a root account, newest first. */
+export function listSisImports(client: CanvasClient, accountId: string | number, options: PageOptions = {}): AsyncGenerator<SisImport[]> {
+  const path = `/api/v1/accounts/${encodeAccountId(accountId)}/sis_imports`;
+  return paginate(client, path, {}, (body) => expectWrappedArray<SisImport>(body, 'sis_imports'), options);
+}
+
+/** Returns one SIS import with its current state and counts. */
+export async function getSisImport(client: CanvasClient, accountId: string | number, importId: number, options: PageOptions = {}): Promise<SisImport> {
+  const response = await client.getJson<SisImport>(`/api/v1/accounts/${encodeAccountId(accountId)}/sis_imports/${importId}`, options);
+  return response.body;
+}
+
+/**
+ * Lists SIS import errors of one import (`importId`) or of all imports of the root account,
+ * yielding each page as Canvas sends it and following Link headers to the end.
+ */
+export function listSisImportErrors(
+  client: CanvasClient,
+  accountId: string | number,
+  options: SisImportErrorOptions = {},
+): AsyncGenerator<SisImportError[]> {
+  const account = encodeAccountId(accountId);
+  const path = options.importId === undefined
+    ? `/api/v1/accounts/${account}/sis_import_errors`
+    : `/api/v1/accounts/${account}/sis_imports/${options.importId}/errors`;
+  const query: Record<string, string> = options.failure ? { failure: 'true' } : {};
+  return paginate(client, path, query, (body) => expectWrappedArray<SisImportError>(body, 'sis_import_errors'), options);
+}
+
+/**
+ * Yields pages until Canvas sends no `next` link or an empty page. Canvas advertises `next`
+ * on a full last page of uncounted lists, so an empty page is the only end marker there.
+ */
+async function* paginate<T>(
+  client: CanvasClient,
+  path: string,
+  query: Record<string, string>,
+  readPage: (body: unknown) => T[],
+  options: PageOptions,
+): AsyncGenerator<T[]> {
+  const requestOptions = { signal: options.signal, onRetryWait: options.onRetryWait };
+  let response = await client.getJson<unknown>(path, { ...requestOptions, query: { ...query, per_page: options.perPage ?? maxPerPage } });
+
+  for (;;) {
+    const page = readPage(response.body);
+    if (page.length === 0) {
+      return;
+    }
+
+    yield page;
+
+    const next = response.links.next;
+    if (!next) {
+      return;
+    }
+
+    response = await client.getJson<unknown>(next, requestOptions);
+  }
+}
+
+function encodeAccountId(accountId: string | number): string {
+  return encodeURIComponent(String(accountId));
+}
+
+function expectArray<T>(body: unknown, what: string): T[] {
+  if (!Array.isArray(body)) {
+    throw new UnexpectedResponseError(`Canvas returned an unexpected response for the ${what} list: expected a JSON array.`);
+  }
+
+  return body as T[];
+}
+
+/** Reads a list wrapped in an object, such as `{"sis_imports": [...]}`. */
+function expectWrappedArray<T>(body: unknown, key: string): T[] {
+  const list = body && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined;
+  if (!Array.isArray(list)) {
+    throw new UnexpectedResponseError(`Canvas returned an unexpected response: expected a JSON object with a "${key}" list.`);
+  }
+
+  return list as T[];
+}

@@ -1,0 +1,91 @@
+// Composition root: creates the services, registers the view and the commands. No logic lives here.
+import * as vscode from 'vscode';
+
+import { TokenStore } from './auth/tokenStore';
+import { CanvasClient } from './canvas/client';
+import { addInstanceCommand, removeInstanceCommand } from './commands/instanceCommands';
+import { openErrorCommand } from './commands/openErrorCommand';
+import { setTokenCommand, signOutCommand } from './commands/tokenCommands';
+import { loadMoreCommand, refreshCommand, setFailuresOnlyCommand } from './commands/viewCommands';
+import { storeDevelopmentToken } from './developmentToken';
+import { Logger } from './log';
+import { ImportDiagnostics } from './navigation/importDiagnostics';
+import { LocalCsvResolver } from './navigation/localCsvResolver';
+import { ErrorOpener } from './navigation/openError';
+import { affectsExtensionSettings, readInstances } from './settings';
+import { ImportsTreeProvider, importsViewId } from './tree/importsTreeProvider';
+import { TreeNode } from './tree/treeNode';
+
+/** What the extension returns from `activate`, for integration tests and other extensions. */
+export interface CanvasSisApi {
+  treeProvider: ImportsTreeProvider;
+  treeView: vscode.TreeView<TreeNode>;
+  diagnostics: ImportDiagnostics;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CanvasSisApi> {
+  const log = new Logger();
+  const tokens = new TokenStore(context.secrets);
+  const userAgent = `canvas-sis-import-errors/${context.extension.packageJSON.version ?? '0'} (VS Code ${vscode.version})`;
+  const createClient = (origin: string, token: string) => {
+    log.registerSecret(token);
+    return new CanvasClient({ baseUrl: origin, token, userAgent, logger: log.forCanvasClient() });
+  };
+
+  const getToken = async (origin: string) => {
+    const token = await tokens.get(origin);
+    if (token) {
+      log.registerSecret(token);
+    }
+
+    return token;
+  };
+
+  const provider = new ImportsTreeProvider(log, { getToken, createClient }, readInstances);
+  const treeView = vscode.window.createTreeView(importsViewId, { treeDataProvider: provider, showCollapseAll: true });
+  const diagnostics = new ImportDiagnostics(log);
+  const opener = new ErrorOpener(new LocalCsvResolver(context.workspaceState, log), diagnostics, log);
+  const tokenServices = { tokens, log, createClient };
+
+  await updateInstanceContext();
+  await vscode.commands.executeCommand('setContext', 'canvasSis.failuresOnly', false);
+
+  context.subscriptions.push(
+    log,
+    tokens,
+    provider,
+    treeView,
+    diagnostics,
+    treeView.onDidCollapseElement((event) => event.element.cancelLoads()),
+    tokens.onDidChangeToken((origin) => provider.tokenChanged(origin)),
+    vscode.workspace.onDidChangeConfiguration(async (event) => {
+      if (affectsExtensionSettings(event)) {
+        await updateInstanceContext();
+        provider.refresh();
+      }
+    }),
+    vscode.commands.registerCommand('canvasSis.refresh', (target?: unknown) => refreshCommand(provider, target)),
+    vscode.commands.registerCommand('canvasSis.addInstance', (url?: unknown, name?: unknown) => addInstanceCommand(url, name)),
+    vscode.commands.registerCommand('canvasSis.removeInstance', (target?: unknown) => removeInstanceCommand(tokens, log, target)),
+    vscode.commands.registerCommand('canvasSis.setToken', (target?: unknown, token?: unknown) => setTokenCommand(tokenServices, target, token)),
+    vscode.commands.registerCommand('canvasSis.signOut', (target?: unknown) => signOutCommand(tokenServices, target)),
+    vscode.commands.registerCommand('canvasSis.showFailuresOnly', () => setFailuresOnlyCommand(provider, true)),
+    vscode.commands.registerCommand('canvasSis.showAllErrors', () => setFailuresOnlyCommand(provider, false)),
+    vscode.commands.registerCommand('canvasSis.openError', (target?: unknown) => openErrorCommand(opener, treeView, target)),
+    vscode.commands.registerCommand('canvasSis.loadMore', (target?: unknown) => loadMoreCommand(target)),
+    vscode.commands.registerCommand('canvasSis.showLog', () => log.show()),
+  );
+
+  if (context.extensionMode !== vscode.ExtensionMode.Production) {
+    await storeDevelopmentToken(tokens, log);
+  }
+
+  log.info('activation', `Activated with ${readInstances().length} configured Canvas instances.`);
+  return { treeProvider: provider, treeView, diagnostics };
+}
+
+export function deactivate(): void {}
+
+async function updateInstanceContext(): Promise<void> {
+  await vscode.commands.executeCommand('setContext', 'canvasSis.hasInstances', readInstances().length > 0);
+}

@@ -1,0 +1,154 @@
+// Finds the local copy of a file Canvas names in an error: in the workspace folders and the
+// canvasSis.csvFolders setting, matched by base name. When several files match, the user
+// picks one once per instance, import and file.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+import { findFilesByBaseName } from '../csv/csvFileSearch';
+import { Logger } from '../log';
+import { readCsvFolders } from '../settings';
+import { fileBaseName } from '../tree/errorGroups';
+
+export interface CsvLookup {
+  origin: string;
+  importId: number;
+  /** The file name as Canvas reports it, possibly with folders from the uploaded zip. */
+  canvasFile: string;
+}
+
+const maxWorkspaceMatches = 200;
+
+export class LocalCsvResolver {
+  constructor(
+    private readonly memento: vscode.Memento,
+    private readonly log: Logger,
+  ) {}
+
+  /** Returns the local file path, or undefined when the user cancelled or none was found. */
+  async resolve(lookup: CsvLookup): Promise<string | undefined> {
+    const remembered = await this.rememberedChoice(lookup);
+    if (remembered) {
+      return remembered;
+    }
+
+    const baseName = fileBaseName(lookup.canvasFile);
+    const candidates = await this.findCandidates(baseName);
+    this.log.info('navigation', `Found ${candidates.length} local files named ${baseName} for SIS import ${lookup.importId}.`);
+
+    if (candidates.length === 1) {
+      return candidates[0];
+    }
+
+    const chosen = candidates.length === 0 ? await this.askForMissingFile(lookup, baseName) : await this.askToChoose(lookup, candidates);
+    if (chosen) {
+      await this.memento.update(choiceKey(lookup), chosen);
+    }
+
+    return chosen;
+  }
+
+  /** Forgets the remembered choice, for example when the chosen file is gone. */
+  async forget(lookup: CsvLookup): Promise<void> {
+    await this.memento.update(choiceKey(lookup), undefined);
+  }
+
+  private async rememberedChoice(lookup: CsvLookup): Promise<string | undefined> {
+    const remembered = this.memento.get<string>(choiceKey(lookup));
+    if (!remembered) {
+      return undefined;
+    }
+
+    try {
+      await vscode.workspace.fs.stat(vscode.Uri.file(remembered));
+      return remembered;
+    } catch {
+      await this.forget(lookup);
+      return undefined;
+    }
+  }
+
+  private async findCandidates(baseName: string): Promise<string[]> {
+    const found = new Set<string>();
+
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const pattern = new vscode.RelativePattern(folder, `**/${caseInsensitiveGlob(baseName)}`);
+      const uris = await vscode.workspace.findFiles(pattern, '**/node_modules/**', maxWorkspaceMatches);
+      uris.filter((uri) => uri.scheme === 'file').forEach((uri) => found.add(path.normalize(uri.fsPath)));
+    }
+
+    const extraFolders = readCsvFolders();
+    const extraMatches = await findFilesByBaseName(extraFolders, baseName);
+    extraMatches.forEach((file) => found.add(path.normalize(file)));
+
+    return [...found].sort();
+  }
+
+  private async askToChoose(lookup: CsvLookup, candidates: string[]): Promise<string | undefined> {
+    const items = candidates.map((file) => ({
+      label: path.basename(file),
+      description: vscode.workspace.asRelativePath(path.dirname(file), true),
+      detail: file,
+      file,
+    }));
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Which local copy of {0} was imported in SIS import {1}?', lookup.canvasFile, lookup.importId),
+      placeHolder: vscode.l10n.t('Several files match; your choice is remembered for this import'),
+      matchOnDescription: true,
+      ignoreFocusOut: true,
+    });
+    return picked?.file;
+  }
+
+  private async askForMissingFile(lookup: CsvLookup, baseName: string): Promise<string | undefined> {
+    const chooseFile = vscode.l10n.t('Choose File…');
+    const openSettings = vscode.l10n.t('Add a CSV Folder');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'No local file named {0} was found in the workspace or the canvasSis.csvFolders setting. Choose the file that was imported in SIS import {1}.',
+        baseName,
+        lookup.importId,
+      ),
+      chooseFile,
+      openSettings,
+    );
+
+    if (answer === openSettings) {
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'canvasSis.csvFolders');
+      return undefined;
+    }
+
+    if (answer !== chooseFile) {
+      return undefined;
+    }
+
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      openLabel: vscode.l10n.t('Use This File'),
+      title: vscode.l10n.t('Local copy of {0}', lookup.canvasFile),
+      filters: { [vscode.l10n.t('CSV files')]: ['csv', 'txt'], [vscode.l10n.t('All files')]: ['*'] },
+    });
+    return picked?.[0]?.fsPath;
+  }
+}
+
+function choiceKey(lookup: CsvLookup): string {
+  return `canvasSis.csvChoice:${lookup.origin}:${lookup.importId}:${lookup.canvasFile}`;
+}
+
+/** Turns `users.csv` into `[uU][sS][eE][rR][sS].[cC][sS][vV]` and escapes glob syntax. */
+export function caseInsensitiveGlob(name: string): string {
+  let glob = '';
+  for (const character of name) {
+    const lower = character.toLowerCase();
+    const upper = character.toUpperCase();
+    if (lower !== upper) {
+      glob += `[${lower}${upper}]`;
+    } else if ('*?[]{}!'.includes(character)) {
+      glob += `[${character}]`;
+    } else {
+      glob += character;
+    }
+  }
+
+  return glob;
+}

@@ -1,0 +1,125 @@
+// Opening an error: find the local CSV, select the failing record, and show all errors of
+// that import in that file as diagnostics.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+import { SisImportError } from '../canvas/types';
+import { CsvParseError, RecordRange, locateRecord } from '../csv/recordLocator';
+import { Logger } from '../log';
+import { ImportDiagnostics } from './importDiagnostics';
+import { LocalCsvResolver } from './localCsvResolver';
+import { toEditorRange } from './recordRange';
+
+/** One error to open, with access to all errors of its import. */
+export interface ErrorToOpen {
+  origin: string;
+  importId: number;
+  error: SisImportError;
+  /** Loads every error of the import (all pages) for the Problems panel. */
+  loadImportErrors(onProgress: (loadedCount: number) => void): Promise<readonly SisImportError[]>;
+  isFailure(error: SisImportError): boolean;
+}
+
+/** The outcome, for tests and callers: where the editor went and what was wrong, if anything. */
+export interface OpenErrorResult {
+  filePath?: string;
+  range?: vscode.Range;
+  problem?: string;
+}
+
+export class ErrorOpener {
+  constructor(
+    private readonly resolver: LocalCsvResolver,
+    private readonly diagnostics: ImportDiagnostics,
+    private readonly log: Logger,
+  ) {}
+
+  async open(target: ErrorToOpen): Promise<OpenErrorResult> {
+    const { error } = target;
+    if (!error.file) {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('This error concerns SIS import {0} as a whole, not a file: {1}', target.importId, error.message),
+      );
+      return { problem: 'noFile' };
+    }
+
+    const filePath = await this.resolver.resolve({ origin: target.origin, importId: target.importId, canvasFile: error.file });
+    if (!filePath) {
+      return { problem: 'noLocalFile' };
+    }
+
+    const location = await this.locate(filePath, error);
+    if (location.readFailure) {
+      await this.resolver.forget({ origin: target.origin, importId: target.importId, canvasFile: error.file });
+      void vscode.window.showErrorMessage(location.readFailure);
+      return { filePath, problem: location.readFailure };
+    }
+
+    const editor = await this.showRecord(filePath, location.record);
+    if (location.problem) {
+      void vscode.window.showWarningMessage(location.problem);
+    }
+
+    await this.updateDiagnostics(target, filePath);
+    return { filePath, range: editor?.selection, problem: location.problem };
+  }
+
+  private async locate(filePath: string, error: SisImportError): Promise<{ record?: RecordRange; problem?: string; readFailure?: string }> {
+    const fileName = path.basename(filePath);
+    if (error.row === null || error.row === undefined) {
+      return {};
+    }
+
+    try {
+      const record = await locateRecord(filePath, error.row);
+      if (!record) {
+        return {
+          problem: vscode.l10n.t(
+            'Row {0} is past the end of {1}. The local file has fewer records than the file Canvas imported; it may have changed since the import.',
+            error.row,
+            fileName,
+          ),
+        };
+      }
+
+      this.log.info('navigation', `Row ${error.row} of ${fileName} is on lines ${record.startLine + 1}-${record.endLine + 1}.`);
+      return { record };
+    } catch (failure) {
+      if (failure instanceof CsvParseError) {
+        return { problem: vscode.l10n.t('Row {0} of {1} could not be located: {2}', error.row, fileName, failure.message) };
+      }
+
+      this.log.error('navigation', `Reading ${filePath} failed`, failure);
+      return { readFailure: vscode.l10n.t('Could not read {0}: {1}', filePath, (failure as Error).message) };
+    }
+  }
+
+  private async showRecord(filePath: string, record: RecordRange | undefined): Promise<vscode.TextEditor | undefined> {
+    const uri = vscode.Uri.file(filePath);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const range = record ? document.validateRange(toEditorRange(record)) : new vscode.Range(0, 0, 0, 0);
+    // The anchor is the record's end and the cursor its first line, so the status bar shows where the record starts.
+    const editor = await vscode.window.showTextDocument(document, { preview: true, selection: new vscode.Selection(range.end, range.start) });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
+    return editor;
+  }
+
+  private async updateDiagnostics(target: ErrorToOpen, filePath: string): Promise<void> {
+    try {
+      const allErrors = await vscode.window.withProgress(
+        {
+          location: vscode.ProgressLocation.Window,
+          title: vscode.l10n.t('Loading the errors of SIS import {0}', target.importId),
+        },
+        (progress) => target.loadImportErrors((count) => progress.report({ message: vscode.l10n.t('{0} loaded', count) })),
+      );
+      const fileErrors = allErrors.filter((candidate) => candidate.file === target.error.file);
+      await this.diagnostics.update({ filePath, importId: target.importId, errors: fileErrors, isFailure: (error) => target.isFailure(error) });
+    } catch (failure) {
+      this.log.error('diagnostics', `Loading the errors of SIS import ${target.importId} failed`, failure);
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('The Problems panel may be incomplete: the errors of SIS import {0} could not all be loaded ({1}).', target.importId, (failure as Error).message),
+      );
+    }
+  }
+}

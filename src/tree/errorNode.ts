@@ -1,0 +1,65 @@
+// A leaf row: one SIS import error. Selecting it opens the failing record of the local CSV.
+import * as vscode from 'vscode';
+
+import { SisImportError } from '../canvas/types';
+import type { ImportNode } from './importNode';
+import { errorKey } from './errorGroups';
+import { TreeNode } from './treeNode';
+
+export class ErrorNode extends TreeNode {
+  constructor(
+    parent: TreeNode,
+    readonly importNode: ImportNode,
+    readonly error: SisImportError,
+  ) {
+    super(parent, `${parent.id}/error/${errorKey(error)}`);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(singleLine(this.error.message), vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = this.error.row === null || this.error.row === undefined
+      ? vscode.l10n.t('no row')
+      : vscode.l10n.t('row {0}', this.error.row);
+    item.tooltip = errorTooltip(this.error, this.importNode.sisImport.id);
+    item.iconPath = this.importNode.isFailure(this.error)
+      ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
+      : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    item.contextValue = 'importError';
+    item.command = { command: 'canvasSis.openError', title: vscode.l10n.t('Open Failing Record'), arguments: [this] };
+    return item;
+  }
+}
+
+/**
+ * Builds the hover text. Every value comes from Canvas and is untrusted: it is escaped as
+ * text or placed in a code block, and the Markdown allows no commands and no HTML.
+ */
+export function errorTooltip(error: SisImportError, importId: number): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString(undefined, false);
+  tooltip.isTrusted = false;
+  tooltip.supportHtml = false;
+
+  tooltip.appendText(error.message);
+  tooltip.appendMarkdown('\n\n');
+  tooltip.appendText(vscode.l10n.t('SIS import {0}', importId));
+  if (error.file) {
+    tooltip.appendText(` · ${error.file}`);
+  }
+
+  if (error.row !== null && error.row !== undefined) {
+    tooltip.appendText(` · ${vscode.l10n.t('row {0}', error.row)}`);
+  }
+
+  if (error.row_info) {
+    tooltip.appendMarkdown('\n\n');
+    tooltip.appendText(vscode.l10n.t('Record as Canvas read it:'));
+    tooltip.appendCodeblock(error.row_info.replace(/\s+$/, ''), 'text');
+  }
+
+  return tooltip;
+}
+
+function singleLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

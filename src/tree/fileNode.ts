@@ -1,0 +1,56 @@
+// One file of a SIS import that has errors, with its error count; its children are the errors.
+import * as vscode from 'vscode';
+
+import { SisImportError } from '../canvas/types';
+import { ErrorNode } from './errorNode';
+import { fileBaseName } from './errorGroups';
+import type { ImportNode } from './importNode';
+import { LoadMoreTarget } from './pagedChildren';
+import { loadMoreRow } from './statusNode';
+import { TreeNode } from './treeNode';
+
+export class FileNode extends TreeNode implements LoadMoreTarget {
+  private fileErrors: SisImportError[] = [];
+
+  constructor(
+    readonly importNode: ImportNode,
+    readonly file: string,
+  ) {
+    super(importNode, `${importNode.id}/file/${file}`);
+  }
+
+  /** Replaces the errors shown under this file after a page was loaded. */
+  setErrors(errors: SisImportError[]): void {
+    this.fileErrors = errors;
+  }
+
+  get errors(): readonly SisImportError[] {
+    return this.fileErrors;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.file, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.resourceUri = vscode.Uri.file(`/${fileBaseName(this.file)}`);
+    item.iconPath = vscode.ThemeIcon.File;
+    item.description = this.importNode.hasMoreErrors ? `${this.fileErrors.length}+` : `${this.fileErrors.length}`;
+    item.tooltip = this.importNode.hasMoreErrors
+      ? vscode.l10n.t('{0}: {1} errors loaded; Canvas has more pages', this.file, this.fileErrors.length)
+      : vscode.l10n.t('{0}: {1} errors', this.file, this.fileErrors.length);
+    item.contextValue = 'importFile';
+    return item;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    const rows: TreeNode[] = this.fileErrors.map((error) => new ErrorNode(this, this.importNode, error));
+    if (this.importNode.hasMoreErrors) {
+      rows.push(loadMoreRow(this, this.importNode.isLoadingErrors));
+    }
+
+    return rows;
+  }
+
+  loadMore(): Promise<void> {
+    return this.importNode.loadMore();
+  }
+}

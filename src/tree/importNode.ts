@@ -1,0 +1,208 @@
+// One SIS import. Its children are the files that have errors, then the errors without a
+// file, then "Load more…" while Canvas has more pages of errors.
+import * as vscode from 'vscode';
+
+import { CanvasClient, RetryWait } from '../canvas/client';
+import { listSisImportErrors } from '../canvas/sisApi';
+import { SisImport, SisImportError } from '../canvas/types';
+import { ErrorNode } from './errorNode';
+import { errorKey, groupErrorsByFile, uniqueErrors } from './errorGroups';
+import { FileNode } from './fileNode';
+import { errorCount, importDescription, importIcon, importTooltip, runningStates, warningCount } from './importPresentation';
+import { LoadMoreTarget, pagedChildren } from './pagedChildren';
+import { PagedList } from './pagedList';
+import { TreeContext, TreeNode } from './treeNode';
+
+/** What an import needs from its instance. */
+export interface InstanceAccess {
+  readonly origin: string;
+  readonly label: string;
+  /** The client for the stored token; throws InvalidTokenError when the instance has none. */
+  requireClient(): CanvasClient;
+}
+
+/** At most this many pages of `failure=true` errors are read to tell failures from warnings. */
+const maxFailurePages = 20;
+
+export class ImportNode extends TreeNode implements LoadMoreTarget {
+  private readonly errors: PagedList<SisImportError>;
+  private readonly fileNodes = new Map<string, FileNode>();
+  private failureKeys?: Set<string>;
+  private failureKeysLoading = false;
+  private waitText?: string;
+
+  constructor(
+    parent: TreeNode,
+    private readonly context: TreeContext,
+    readonly instance: InstanceAccess,
+    readonly accountId: number,
+    public sisImport: SisImport,
+  ) {
+    super(parent, `${parent.id}/import/${sisImport.id}`);
+    this.errors = new PagedList((signal) => this.openErrorPages(signal));
+  }
+
+  get hasMoreErrors(): boolean {
+    return this.errors.hasMore;
+  }
+
+  get isLoadingErrors(): boolean {
+    return this.errors.isLoading;
+  }
+
+  /** The errors loaded so far, without repeats. */
+  get loadedErrors(): SisImportError[] {
+    return uniqueErrors(this.errors.items);
+  }
+
+  /** True when Canvas lists `error` among the errors that made the import fail. */
+  isFailure(error: SisImportError): boolean {
+    if (this.context.failuresOnly) {
+      return true;
+    }
+
+    return this.failureKeys?.has(errorKey(error)) ?? false;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const noErrors = errorCount(this.sisImport) === 0 && warningCount(this.sisImport) === 0 && !runningStates.has(this.sisImport.workflow_state);
+    const item = new vscode.TreeItem(
+      vscode.l10n.t('Import {0}', this.sisImport.id),
+      noErrors ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed,
+    );
+    item.id = this.id;
+    item.description = this.waitText ?? importDescription(this.sisImport);
+    item.tooltip = importTooltip(this.sisImport);
+    item.iconPath = importIcon(this.sisImport.workflow_state);
+    item.contextValue = `sisImport ${this.sisImport.workflow_state}`;
+    return item;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    const children = await pagedChildren({
+      node: this,
+      list: this.errors,
+      context: this.context,
+      origin: this.instance.origin,
+      target: 'errors',
+      buildNodes: (items) => this.buildErrorNodes(items),
+      emptyRow: {
+        kind: 'empty',
+        label: this.context.failuresOnly ? vscode.l10n.t('No failures') : vscode.l10n.t('No errors'),
+        tooltip: vscode.l10n.t('Canvas lists no errors for this import. Canvas deletes error details after 30 days.'),
+      },
+    });
+
+    this.clearRetryWait();
+    this.startLoadingFailureKeys();
+    return children;
+  }
+
+  async loadMore(): Promise<void> {
+    const loading = this.errors.loadNextPage();
+    this.context.changed(this);
+    await loading;
+    this.context.changed(this);
+  }
+
+  /** Loads every page of errors, for the Problems panel, and the failure flags when they are not known yet. */
+  async loadAllErrors(onProgress?: (loadedCount: number) => void): Promise<SisImportError[]> {
+    await this.errors.loadAll(onProgress);
+    await this.loadFailureKeys();
+    this.context.changed(this);
+    return this.loadedErrors;
+  }
+
+  invalidate(): void {
+    this.errors.invalidate();
+    this.failureKeys = undefined;
+  }
+
+  cancelLoads(): void {
+    this.errors.cancel();
+  }
+
+  private openErrorPages(signal: AbortSignal): AsyncIterator<SisImportError[]> {
+    const client = this.instance.requireClient();
+    return listSisImportErrors(client, this.accountId, {
+      importId: this.sisImport.id,
+      failure: this.context.failuresOnly,
+      signal,
+      onRetryWait: (wait) => this.showRetryWait(wait),
+    });
+  }
+
+  private buildErrorNodes(items: readonly SisImportError[]): TreeNode[] {
+    const groups = groupErrorsByFile(items);
+    const nodes: TreeNode[] = [];
+
+    for (const group of groups.files) {
+      const node = this.fileNodes.get(group.file) ?? new FileNode(this, group.file);
+      this.fileNodes.set(group.file, node);
+      node.setErrors(group.errors);
+      nodes.push(node);
+    }
+
+    for (const error of groups.withoutFile) {
+      nodes.push(new ErrorNode(this, this, error));
+    }
+
+    return nodes;
+  }
+
+  /** Reads which errors are failures in the background, so icons and severities can tell them apart. */
+  private startLoadingFailureKeys(): void {
+    if (this.failureKeys || this.failureKeysLoading || this.context.failuresOnly || !this.errors.hasLoaded || this.errors.items.length === 0) {
+      return;
+    }
+
+    this.loadFailureKeys()
+      .then(() => this.context.changed(this))
+      .catch((error: unknown) => this.context.log.warn('tree', `Could not read the failures of SIS import ${this.sisImport.id}: ${(error as Error).message}`));
+  }
+
+  private async loadFailureKeys(): Promise<void> {
+    if (this.failureKeys || this.context.failuresOnly) {
+      return;
+    }
+
+    this.failureKeysLoading = true;
+    try {
+      const keys = new Set<string>();
+      let pages = 0;
+      const client = this.instance.requireClient();
+      for await (const page of listSisImportErrors(client, this.accountId, { importId: this.sisImport.id, failure: true })) {
+        page.forEach((error) => keys.add(errorKey(error)));
+        pages++;
+        if (pages >= maxFailurePages) {
+          this.context.log.warn('tree', `SIS import ${this.sisImport.id} has more than ${maxFailurePages} pages of failures; the rest are shown as warnings.`);
+          break;
+        }
+      }
+
+      this.failureKeys = keys;
+    } finally {
+      this.failureKeysLoading = false;
+    }
+  }
+
+  private showRetryWait(wait: RetryWait): void {
+    this.waitText = retryWaitText(wait);
+    this.context.changed(this);
+  }
+
+  private clearRetryWait(): void {
+    if (this.waitText !== undefined) {
+      this.waitText = undefined;
+      this.context.changed(this);
+    }
+  }
+}
+
+/** The description shown on a node while its load waits before a retry. */
+export function retryWaitText(wait: RetryWait): string {
+  const seconds = Math.max(1, Math.round(wait.delayMs / 1000));
+  return wait.reason === 'throttled'
+    ? vscode.l10n.t('waiting for Canvas rate limit ({0} s)…', seconds)
+    : vscode.l10n.t('Canvas did not answer; retrying in {0} s…', seconds);
+}

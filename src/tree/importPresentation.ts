@@ -1,0 +1,104 @@
+// How a SIS import looks in the tree: icon by workflow state, description and hover text.
+import * as vscode from 'vscode';
+
+import { SisImport } from '../canvas/types';
+
+/** The states in which Canvas is still working on the import. */
+export const runningStates = new Set(['initializing', 'created', 'importing', 'cleanup_batch', 'restoring']);
+
+export function importIcon(state: string): vscode.ThemeIcon {
+  switch (state) {
+    case 'imported':
+      return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    case 'imported_with_messages':
+      return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    case 'failed':
+    case 'failed_with_messages':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+    case 'aborted':
+      return new vscode.ThemeIcon('circle-slash');
+    case 'restored':
+    case 'partially_restored':
+      return new vscode.ThemeIcon('history');
+    default:
+      return runningStates.has(state) ? new vscode.ThemeIcon('sync~spin') : new vscode.ThemeIcon('circle-outline');
+  }
+}
+
+/** The state as words: `imported_with_messages` → "imported with messages". */
+export function stateText(sisImport: SisImport): string {
+  const words = sisImport.workflow_state.replace(/_/g, ' ');
+  const progress = sisImport.progress;
+  return runningStates.has(sisImport.workflow_state) && typeof progress === 'number' ? `${words} ${progress}%` : words;
+}
+
+export function errorCount(sisImport: SisImport): number | undefined {
+  return sisImport.data?.counts?.error_count;
+}
+
+export function warningCount(sisImport: SisImport): number | undefined {
+  return sisImport.data?.counts?.warning_count;
+}
+
+/** For example "Nov 30, 2026, 2:05 PM · imported with messages · 3 errors, 12 warnings". */
+export function importDescription(sisImport: SisImport): string {
+  const parts = [formatDate(sisImport.created_at), stateText(sisImport)];
+  const errors = errorCount(sisImport);
+  const warnings = warningCount(sisImport);
+  if (errors !== undefined || warnings !== undefined) {
+    parts.push(vscode.l10n.t('{0} errors, {1} warnings', errors ?? 0, warnings ?? 0));
+  }
+
+  return parts.join(' · ');
+}
+
+export function importTooltip(sisImport: SisImport): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString(undefined, false);
+  tooltip.isTrusted = false;
+  tooltip.supportHtml = false;
+  tooltip.appendText(vscode.l10n.t('SIS import {0}', sisImport.id));
+  tooltip.appendMarkdown('\n\n');
+
+  const lines = [
+    vscode.l10n.t('State: {0}', stateText(sisImport)),
+    vscode.l10n.t('Created: {0}', formatDate(sisImport.created_at)),
+  ];
+  if (sisImport.ended_at) {
+    lines.push(vscode.l10n.t('Ended: {0}', formatDate(sisImport.ended_at)));
+  }
+
+  const errors = errorCount(sisImport);
+  const warnings = warningCount(sisImport);
+  if (errors !== undefined || warnings !== undefined) {
+    lines.push(vscode.l10n.t('Errors: {0}, warnings: {1}', errors ?? 0, warnings ?? 0));
+  }
+
+  const batches = sisImport.data?.supplied_batches;
+  if (Array.isArray(batches) && batches.length > 0) {
+    lines.push(vscode.l10n.t('Data: {0}', batches.join(', ')));
+  }
+
+  for (const line of lines) {
+    tooltip.appendText(line);
+    tooltip.appendMarkdown('  \n');
+  }
+
+  return tooltip;
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) {
+    return '';
+  }
+
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) {
+    return iso;
+  }
+
+  try {
+    return new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  } catch {
+    return date.toISOString();
+  }
+}
