@@ -18,6 +18,7 @@ export class PagedList<T> {
   private failure?: unknown;
   private inFlight?: Promise<void>;
   private controller?: AbortController;
+  private cancellations = 0;
 
   constructor(private readonly source: PageSource<T>) {}
 
@@ -119,12 +120,13 @@ export class PagedList<T> {
 
   /** Loads every remaining page, reporting the item count after each page. */
   async loadAll(onPage?: (loadedCount: number) => void): Promise<void> {
+    const cancellationsAtStart = this.cancellations;
     await this.ensureLoaded();
-    this.throwIfFailedOrCancelled();
+    this.throwIfFailedOrCancelled(cancellationsAtStart);
 
     while (this.more) {
       await this.loadNextPage();
-      this.throwIfFailedOrCancelled();
+      this.throwIfFailedOrCancelled(cancellationsAtStart);
       onPage?.(this.currentItems.length);
     }
   }
@@ -134,18 +136,19 @@ export class PagedList<T> {
    * reloads from the first page, because an aborted page sequence cannot be resumed.
    */
   cancel(): void {
+    this.cancellations++;
     if (this.inFlight) {
       this.abortInFlight();
       this.stale = true;
     }
   }
 
-  private throwIfFailedOrCancelled(): void {
+  private throwIfFailedOrCancelled(cancellationsAtStart: number): void {
     if (this.failure !== undefined) {
       throw this.failure;
     }
 
-    if (this.controller?.signal.aborted || this.stale) {
+    if (this.cancellations !== cancellationsAtStart || this.stale) {
       const error = new Error('The load was cancelled.');
       error.name = 'AbortError';
       throw error;
