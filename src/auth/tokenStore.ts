@@ -25,12 +25,15 @@ export class TokenStore implements vscode.Disposable {
     return token && token.length > 0 ? token : undefined;
   }
 
+  /** Stores the token and always fires `onDidChangeToken`, even when the value is unchanged. */
   async store(origin: string, token: string): Promise<void> {
     await this.secrets.store(keyPrefix + origin, token);
+    this.changeEmitter.fire(origin);
   }
 
   async delete(origin: string): Promise<void> {
     await this.secrets.delete(keyPrefix + origin);
+    this.changeEmitter.fire(origin);
   }
 
   dispose(): void {

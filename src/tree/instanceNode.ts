@@ -148,6 +148,8 @@ export class InstanceNode extends TreeNode implements LoadMoreTarget, InstanceAc
   }
 
   invalidate(): void {
+    // A refresh tries the stored token again: the problem may have been fixed in Canvas.
+    this.rejection = undefined;
     this.accounts.invalidate();
     this.accountNodes.forEach((node) => node.invalidate());
   }
