@@ -1,6 +1,7 @@
 // The Canvas endpoints this extension reads: the current user, accounts, SIS imports and
 // their errors. List endpoints are async iterables that yield one page at a time.
 import { CanvasClient, RequestOptions } from './client';
+import { PageCursor, iteratePages } from './pageCursor';
 import { UnexpectedResponseError } from './errors';
 import { CanvasAccount, CanvasUser, SisImport, SisImportError } from './types';
 
@@ -32,21 +33,41 @@ export async function getAccount(client: CanvasClient, accountId: string | numbe
   return response.body;
 }
 
-/** Lists the accounts the user administers directly (not their sub-accounts). */
-export function listAccounts(client: CanvasClient, options: PageOptions = {}): AsyncGenerator<CanvasAccount[]> {
-  return paginate(client, '/api/v1/accounts', {}, (body) => expectArray<CanvasAccount>(body, 'accounts'), options);
+/** Pages through the accounts the user administers directly (not their sub-accounts). */
+export function accountPages(client: CanvasClient, options: PageOptions = {}): PageCursor<CanvasAccount> {
+  return cursor(client, '/api/v1/accounts', {}, (body) => expectArray<CanvasAccount>(body, 'accounts'), options);
 }
 
-/** Lists the SIS imports of a root account, newest first. */
-export function listSisImports(client: CanvasClient, accountId: string | number, options: PageOptions = {}): AsyncGenerator<SisImport[]> {
+/** Lists the accounts the user administers directly, one page at a time. */
+export function listAccounts(client: CanvasClient, options: PageOptions = {}): AsyncGenerator<CanvasAccount[]> {
+  return iteratePages(accountPages(client, options));
+}
+
+/** Pages through the SIS imports of a root account, newest first. */
+export function sisImportPages(client: CanvasClient, accountId: string | number, options: PageOptions = {}): PageCursor<SisImport> {
   const path = `/api/v1/accounts/${encodeAccountId(accountId)}/sis_imports`;
-  return paginate(client, path, {}, (body) => expectWrappedArray<SisImport>(body, 'sis_imports'), options);
+  return cursor(client, path, {}, (body) => expectWrappedArray<SisImport>(body, 'sis_imports'), options);
+}
+
+/** Lists the SIS imports of a root account, newest first, one page at a time. */
+export function listSisImports(client: CanvasClient, accountId: string | number, options: PageOptions = {}): AsyncGenerator<SisImport[]> {
+  return iteratePages(sisImportPages(client, accountId, options));
 }
 
 /** Returns one SIS import with its current state and counts. */
 export async function getSisImport(client: CanvasClient, accountId: string | number, importId: number, options: PageOptions = {}): Promise<SisImport> {
   const response = await client.getJson<SisImport>(`/api/v1/accounts/${encodeAccountId(accountId)}/sis_imports/${importId}`, options);
   return response.body;
+}
+
+/** Pages through the SIS import errors of one import (`importId`) or of all imports of the root account. */
+export function sisImportErrorPages(client: CanvasClient, accountId: string | number, options: SisImportErrorOptions = {}): PageCursor<SisImportError> {
+  const account = encodeAccountId(accountId);
+  const path = options.importId === undefined
+    ? `/api/v1/accounts/${account}/sis_import_errors`
+    : `/api/v1/accounts/${account}/sis_imports/${options.importId}/errors`;
+  const query: Record<string, string> = options.failure ? { failure: 'true' } : {};
+  return cursor(client, path, query, (body) => expectWrappedArray<SisImportError>(body, 'sis_import_errors'), options);
 }
 
 /**
@@ -58,43 +79,18 @@ export function listSisImportErrors(
   accountId: string | number,
   options: SisImportErrorOptions = {},
 ): AsyncGenerator<SisImportError[]> {
-  const account = encodeAccountId(accountId);
-  const path = options.importId === undefined
-    ? `/api/v1/accounts/${account}/sis_import_errors`
-    : `/api/v1/accounts/${account}/sis_imports/${options.importId}/errors`;
-  const query: Record<string, string> = options.failure ? { failure: 'true' } : {};
-  return paginate(client, path, query, (body) => expectWrappedArray<SisImportError>(body, 'sis_import_errors'), options);
+  return iteratePages(sisImportErrorPages(client, accountId, options));
 }
 
-/**
- * Yields pages until Canvas sends no `next` link or an empty page. Canvas advertises `next`
- * on a full last page of uncounted lists, so an empty page is the only end marker there.
- */
-async function* paginate<T>(
+function cursor<T>(
   client: CanvasClient,
   path: string,
   query: Record<string, string>,
   readPage: (body: unknown) => T[],
   options: PageOptions,
-): AsyncGenerator<T[]> {
+): PageCursor<T> {
   const requestOptions = { signal: options.signal, onRetryWait: options.onRetryWait };
-  let response = await client.getJson<unknown>(path, { ...requestOptions, query: { ...query, per_page: options.perPage ?? maxPerPage } });
-
-  for (;;) {
-    const page = readPage(response.body);
-    if (page.length === 0) {
-      return;
-    }
-
-    yield page;
-
-    const next = response.links.next;
-    if (!next) {
-      return;
-    }
-
-    response = await client.getJson<unknown>(next, requestOptions);
-  }
+  return new PageCursor(client, path, { ...query, per_page: options.perPage ?? maxPerPage }, readPage, requestOptions);
 }
 
 function encodeAccountId(accountId: string | number): string {

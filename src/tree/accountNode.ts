@@ -2,7 +2,7 @@
 // shows why it has none.
 import * as vscode from 'vscode';
 
-import { listSisImports } from '../canvas/sisApi';
+import { sisImportPages } from '../canvas/sisApi';
 import { CanvasAccount, SisImport } from '../canvas/types';
 import { subAccountRow } from './canvasErrorRow';
 import { ImportNode, InstanceAccess, retryWaitText } from './importNode';
@@ -24,7 +24,7 @@ export class AccountNode extends TreeNode implements LoadMoreTarget {
   ) {
     super(parent, `${parent.id}/account/${account.id}`);
     this.imports = new PagedList((signal) =>
-      listSisImports(this.instance.requireClient(), this.account.id, {
+      sisImportPages(this.instance.requireClient(), this.account.id, {
         signal,
         onRetryWait: (wait) => {
           this.waitText = retryWaitText(wait);

@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 
 import { CanvasClient, RetryWait } from '../canvas/client';
-import { listSisImportErrors } from '../canvas/sisApi';
+import { PageSequence } from '../canvas/pageCursor';
+import { listSisImportErrors, sisImportErrorPages } from '../canvas/sisApi';
 import { SisImport, SisImportError } from '../canvas/types';
 import { ErrorNode } from './errorNode';
 import { errorKey, groupErrorsByFile, uniqueErrors } from './errorGroups';
@@ -122,9 +123,9 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
     this.errors.cancel();
   }
 
-  private openErrorPages(signal: AbortSignal): AsyncIterator<SisImportError[]> {
+  private openErrorPages(signal: AbortSignal): PageSequence<SisImportError> {
     const client = this.instance.requireClient();
-    return listSisImportErrors(client, this.accountId, {
+    return sisImportErrorPages(client, this.accountId, {
       importId: this.sisImport.id,
       failure: this.context.failuresOnly,
       signal,

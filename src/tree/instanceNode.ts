@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 
 import { CanvasClient } from '../canvas/client';
 import { InvalidTokenError, PermissionError } from '../canvas/errors';
-import { getAccount, listAccounts } from '../canvas/sisApi';
+import { PageSequence } from '../canvas/pageCursor';
+import { accountPages, getAccount } from '../canvas/sisApi';
 import { CanvasAccount } from '../canvas/types';
 import { ConfiguredInstance } from '../settings';
 import { AccountNode } from './accountNode';
@@ -192,25 +193,33 @@ export class InstanceNode extends TreeNode implements LoadMoreTarget, InstanceAc
    * Lists the accounts the user administers. `GET /accounts` is empty for a user whose admin
    * role comes only through the root account of the domain, so `accounts/self` is tried then.
    */
-  private async *openAccountPages(signal: AbortSignal): AsyncGenerator<CanvasAccount[]> {
+  private openAccountPages(signal: AbortSignal): PageSequence<CanvasAccount> {
     const client = this.requireClient();
+    const listed = accountPages(client, { signal });
     let listedAny = false;
-    for await (const page of listAccounts(client, { signal })) {
-      listedAny = true;
-      yield page;
-    }
+    let fallbackDone = false;
 
-    if (listedAny) {
-      return;
-    }
+    return {
+      get hasMore() {
+        return listed.hasMore || (!listedAny && !fallbackDone);
+      },
+      async nextPage() {
+        if (listed.hasMore) {
+          const page = await listed.nextPage();
+          listedAny = listedAny || page !== undefined;
+          if (page || listedAny) {
+            return page;
+          }
+        }
 
-    try {
-      yield [await getAccount(client, 'self', { signal })];
-    } catch (error) {
-      if (!(error instanceof PermissionError)) {
-        throw error;
-      }
-    }
+        if (listedAny || fallbackDone) {
+          return undefined;
+        }
+
+        fallbackDone = true;
+        return selfAccountPage(client, signal);
+      },
+    };
   }
 
   private buildAccountNodes(items: readonly CanvasAccount[]): TreeNode[] {
@@ -225,5 +234,18 @@ export class InstanceNode extends TreeNode implements LoadMoreTarget, InstanceAc
 
       return node;
     });
+  }
+}
+
+/** Returns `accounts/self` as a one-account page, or undefined when the user may not read it. */
+async function selfAccountPage(client: CanvasClient, signal: AbortSignal): Promise<CanvasAccount[] | undefined> {
+  try {
+    return [await getAccount(client, 'self', { signal })];
+  } catch (error) {
+    if (error instanceof PermissionError) {
+      return undefined;
+    }
+
+    throw error;
   }
 }

@@ -4,14 +4,16 @@
 // failed refresh leaves what the user saw in place. Loads are single-flight, and a newer
 // load or `cancel()` aborts the one in flight, which then changes nothing.
 
+import { PageSequence } from '../canvas/pageCursor';
+
 /** Opens a fresh page sequence; the signal aborts its requests. */
-export type PageSource<T> = (signal: AbortSignal) => AsyncIterator<T[]>;
+export type PageSource<T> = (signal: AbortSignal) => PageSequence<T>;
 
 export type PagedListState = 'notLoaded' | 'loading' | 'loaded' | 'failed';
 
 export class PagedList<T> {
   private currentItems: T[] = [];
-  private pages?: AsyncIterator<T[]>;
+  private pages?: PageSequence<T>;
   private more = false;
   private stale = true;
   private loadedOnce = false;
@@ -73,14 +75,14 @@ export class PagedList<T> {
     const pages = this.source(controller.signal);
 
     const load = async () => {
-      const first = await pages.next();
+      const first = await pages.nextPage();
       if (controller.signal.aborted) {
         return;
       }
 
       this.pages = pages;
-      this.currentItems = first.done ? [] : [...first.value];
-      this.more = !first.done;
+      this.currentItems = first ? [...first] : [];
+      this.more = pages.hasMore;
       this.loadedOnce = true;
       this.failure = undefined;
     };
@@ -101,17 +103,16 @@ export class PagedList<T> {
     const pages = this.pages;
     const controller = this.controller ?? new AbortController();
     const load = async () => {
-      const next = await pages.next();
+      const next = await pages.nextPage();
       if (controller.signal.aborted) {
         return;
       }
 
-      if (next.done) {
-        this.more = false;
-      } else {
-        this.currentItems = [...this.currentItems, ...next.value];
+      if (next) {
+        this.currentItems = [...this.currentItems, ...next];
       }
 
+      this.more = pages.hasMore;
       this.failure = undefined;
     };
 

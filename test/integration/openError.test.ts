@@ -1,0 +1,124 @@
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+import type { OpenErrorResult } from '../../src/navigation/openError';
+import { TestSession, childLabelled, childrenOf, descriptionOf, endSession, importNode, startSession, waitFor } from './treeHelpers';
+
+function workspaceFolder(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  assert.ok(folder, 'the integration tests need a workspace folder');
+  return folder;
+}
+
+describe('Opening an error', function () {
+  this.timeout(60_000);
+  let session: TestSession;
+
+  before(async () => {
+    session = await startSession();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await endSession(session);
+  });
+
+  async function errorOnRow(importId: number, file: string, row: number) {
+    const sisImport = await importNode(session.api, importId);
+    const fileNode = await childLabelled(session.api, sisImport, file);
+    const errors = await childrenOf(session.api, fileNode);
+    const error = errors.find((candidate) => descriptionOf(candidate) === `row ${row}`);
+    assert.ok(error, `no error on row ${row} of ${file}`);
+    return error;
+  }
+
+  it('selects a record after a multi-line field and a blank line', async () => {
+    const error = await errorOnRow(4822, 'courses.csv', 6);
+
+    const result = await vscode.commands.executeCommand<OpenErrorResult>('canvasSis.openError', error);
+
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    assert.equal(path.basename(editor.document.uri.fsPath), 'courses.csv');
+    assert.equal(editor.selection.start.line, 7);
+    assert.equal(editor.selection.end.line, 7);
+    assert.equal(editor.selection.start.character, 0);
+    assert.equal(editor.selection.end.character, editor.document.lineAt(7).text.length);
+    assert.match(editor.document.lineAt(7).text, /^ENGR101-F26,/);
+    assert.equal(result?.problem, undefined);
+  });
+
+  it('selects every line of a multi-line record', async () => {
+    const error = await errorOnRow(4822, 'courses.csv', 4);
+
+    await vscode.commands.executeCommand('canvasSis.openError', error);
+
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    assert.equal(editor.selection.start.line, 3);
+    assert.equal(editor.selection.end.line, 4);
+    assert.match(editor.document.lineAt(3).text, /^HIST490-F26,/);
+  });
+
+  it('sets diagnostics for all errors of the file', async () => {
+    const error = await errorOnRow(4822, 'courses.csv', 6);
+    await vscode.commands.executeCommand('canvasSis.openError', error);
+    const uri = vscode.window.activeTextEditor!.document.uri;
+
+    await waitFor(() => vscode.languages.getDiagnostics(uri).length === 5, 'five diagnostics on courses.csv');
+    const diagnostics = vscode.languages.getDiagnostics(uri);
+
+    const engineering = diagnostics.find((diagnostic) => diagnostic.message === 'Account not found "ENGR" for course ENGR101-F26');
+    assert.ok(engineering, diagnostics.map((diagnostic) => diagnostic.message).join(' | '));
+    assert.equal(engineering.source, 'Canvas SIS');
+    assert.equal(engineering.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(engineering.range.start.line, 7);
+    assert.match(String(engineering.code), /4822/);
+  });
+
+  it('finds a file named with a zip folder by base name', async () => {
+    const error = await errorOnRow(4823, 'sis_upload/sections.csv', 4);
+
+    await vscode.commands.executeCommand('canvasSis.openError', error);
+
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    assert.equal(path.basename(editor.document.uri.fsPath), 'sections.csv');
+  });
+
+  it('opens a shortened file and says the row is past its end', async () => {
+    const error = await errorOnRow(4822, 'sections.csv', 8);
+    const sectionsPath = path.join(workspaceFolder(), 'sections.csv');
+    const original = await fs.readFile(sectionsPath);
+    await fs.writeFile(sectionsPath, original.toString('utf8').split(/\r?\n/).slice(0, 3).join('\n'));
+    try {
+      const result = await vscode.commands.executeCommand<OpenErrorResult>('canvasSis.openError', error);
+
+      assert.match(result?.problem ?? '', /past the end/);
+      assert.equal(path.basename(vscode.window.activeTextEditor?.document.uri.fsPath ?? ''), 'sections.csv');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await fs.writeFile(sectionsPath, original);
+    }
+  });
+
+  it('opens a file with an unterminated quote and explains', async () => {
+    const error = await errorOnRow(4822, 'sections.csv', 8);
+    const sectionsPath = path.join(workspaceFolder(), 'sections.csv');
+    const original = await fs.readFile(sectionsPath);
+    const lines = original.toString('utf8').split(/\r?\n/);
+    const withoutQuotes = lines.slice(3).map((line) => line.replace(/"/g, ''));
+    await fs.writeFile(sectionsPath, [...lines.slice(0, 3), '"BROKEN-01,unterminated', ...withoutQuotes].join('\n'));
+    try {
+      const result = await vscode.commands.executeCommand<OpenErrorResult>('canvasSis.openError', error);
+
+      assert.match(result?.problem ?? '', /Unterminated quoted field/);
+      assert.equal(path.basename(vscode.window.activeTextEditor?.document.uri.fsPath ?? ''), 'sections.csv');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await fs.writeFile(sectionsPath, original);
+    }
+  });
+});

@@ -1,0 +1,82 @@
+// Helpers for integration tests: start the fake Canvas, point the extension at it, and walk
+// the SIS Imports tree through the extension's exported API, as VS Code's tree view does.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+import type { CanvasSisApi } from '../../src/extension';
+import type { TreeNode } from '../../src/tree/treeNode';
+import { FakeCanvas, startFakeCanvas } from '../fake-canvas/server';
+import { DEMO_TOKEN } from '../fake-canvas/tokens';
+
+export const extensionId = 'canvas-sis-tools.canvas-sis-import-errors';
+export const demoInstanceName = 'Northwind (fake Canvas)';
+
+export interface TestSession {
+  fake: FakeCanvas;
+  api: CanvasSisApi;
+}
+
+/** Starts the fake Canvas, configures it as the only instance and stores the demo token. */
+export async function startSession(): Promise<TestSession> {
+  const extension = vscode.extensions.getExtension<CanvasSisApi>(extensionId);
+  assert.ok(extension, `extension ${extensionId} is not installed`);
+  const api = await extension.activate();
+
+  const fake = await startFakeCanvas();
+  await vscode.workspace.getConfiguration('canvasSis').update('instances', [{ url: fake.baseUrl, name: demoInstanceName }], vscode.ConfigurationTarget.Global);
+  await vscode.commands.executeCommand('canvasSis.setToken', fake.baseUrl, DEMO_TOKEN);
+  return { fake, api };
+}
+
+/** Removes the instance and its token, and stops the fake Canvas. */
+export async function endSession(session: TestSession | undefined): Promise<void> {
+  if (!session) {
+    return;
+  }
+
+  await vscode.commands.executeCommand('canvasSis.showAllErrors');
+  await vscode.workspace.getConfiguration('canvasSis').update('instances', undefined, vscode.ConfigurationTarget.Global);
+  session.api.diagnostics.clear();
+  await session.fake.close();
+}
+
+export function labelOf(node: TreeNode): string {
+  const label = node.getTreeItem().label;
+  return typeof label === 'string' ? label : label?.label ?? '';
+}
+
+export function descriptionOf(node: TreeNode): string {
+  const description = node.getTreeItem().description;
+  return typeof description === 'string' ? description : '';
+}
+
+export async function childrenOf(api: CanvasSisApi, node?: TreeNode): Promise<TreeNode[]> {
+  return api.treeProvider.getChildren(node);
+}
+
+/** Returns the child whose label matches, failing with the labels that were there. */
+export async function childLabelled(api: CanvasSisApi, node: TreeNode | undefined, label: string | RegExp): Promise<TreeNode> {
+  const children = await childrenOf(api, node);
+  const found = children.find((child) => (typeof label === 'string' ? labelOf(child) === label : label.test(labelOf(child))));
+  assert.ok(found, `no child labelled ${label}; children: ${children.map(labelOf).join(' | ')}`);
+  return found;
+}
+
+/** Walks instance → account → import and returns the import node. */
+export async function importNode(api: CanvasSisApi, importId: number): Promise<TreeNode> {
+  const instance = await childLabelled(api, undefined, demoInstanceName);
+  const account = await childLabelled(api, instance, 'Northwind University');
+  return childLabelled(api, account, `Import ${importId}`);
+}
+
+/** Waits until `condition` holds, polling; fails with `message` after `timeoutMs`. */
+export async function waitFor(condition: () => boolean | Promise<boolean>, message: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) {
+      assert.fail(`timed out: ${message}`);
+    }
+
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
