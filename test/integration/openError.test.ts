@@ -121,4 +121,30 @@ describe('Opening an error', function () {
       await fs.writeFile(sectionsPath, original);
     }
   });
+
+  it('asks once which copy when several files match', async () => {
+    const window = vscode.window as { showQuickPick: typeof vscode.window.showQuickPick };
+    const original = window.showQuickPick;
+    const offered: string[][] = [];
+    window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
+      const list = await items;
+      offered.push(list.map((item) => item.detail ?? item.label));
+      return list.find((item) => !(item.detail ?? '').includes('archive'));
+    }) as unknown as typeof vscode.window.showQuickPick;
+    try {
+      await vscode.commands.executeCommand('canvasSis.openError', await errorOnRow(4822, 'users.csv', 17));
+      const firstPath = vscode.window.activeTextEditor?.document.uri.fsPath ?? '';
+      const firstLine = vscode.window.activeTextEditor?.selection.start.line;
+      await vscode.commands.executeCommand('canvasSis.openError', await errorOnRow(4822, 'users.csv', 14));
+      const secondPath = vscode.window.activeTextEditor?.document.uri.fsPath ?? '';
+
+      assert.equal(offered.length, 1);
+      assert.equal(offered[0].length, 2);
+      assert.equal(path.relative(workspaceFolder(), firstPath), 'users.csv');
+      assert.equal(firstLine, 16);
+      assert.equal(path.relative(workspaceFolder(), secondPath), 'users.csv');
+    } finally {
+      window.showQuickPick = original;
+    }
+  });
 });
