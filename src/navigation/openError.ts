@@ -98,8 +98,10 @@ export class ErrorOpener {
     const uri = vscode.Uri.file(filePath);
     const document = await vscode.workspace.openTextDocument(uri);
     const range = record ? document.validateRange(toEditorRange(record)) : new vscode.Range(0, 0, 0, 0);
-    // The anchor is the record's end and the cursor its first line, so the status bar shows where the record starts.
-    const editor = await vscode.window.showTextDocument(document, { preview: true, selection: new vscode.Selection(range.end, range.start) });
+    const editor = await vscode.window.showTextDocument(document, { preview: true, selection: range });
+
+    // showTextDocument selects from start to end; reversed, the cursor sits on the record's first line.
+    editor.selection = new vscode.Selection(range.end, range.start);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
     return editor;
   }
