@@ -158,13 +158,15 @@ export async function chooseInstance(target: unknown, title: string): Promise<st
     return promptForInstanceUrl();
   }
 
-  if (instances.length === 1) {
-    return instances[0].origin;
+  const addInstance = { label: `$(add) ${vscode.l10n.t('Add Canvas Instance…')}`, origin: undefined };
+  const items = [
+    ...instances.map((instance) => ({ label: instance.label, description: instance.origin, origin: instance.origin })),
+    addInstance,
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title, ignoreFocusOut: true });
+  if (picked === addInstance) {
+    return promptForInstanceUrl();
   }
 
-  const picked = await vscode.window.showQuickPick(
-    instances.map((instance) => ({ label: instance.label, description: instance.origin, origin: instance.origin! })),
-    { title, ignoreFocusOut: true },
-  );
   return picked?.origin;
 }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -145,6 +146,32 @@ describe('Opening an error', function () {
       assert.equal(path.relative(workspaceFolder(), secondPath), 'users.csv');
     } finally {
       window.showQuickPick = original;
+    }
+  });
+
+  it('searches the csvFolders setting', async () => {
+    const outside = await fs.mkdtemp(path.join(os.tmpdir(), 'csv-folder-'));
+    const copy = path.join(outside, 'sections.csv');
+    await fs.copyFile(path.join(workspaceFolder(), 'sections.csv'), copy);
+    await vscode.workspace.getConfiguration('canvasSis').update('csvFolders', [outside], vscode.ConfigurationTarget.Global);
+    const window = vscode.window as { showQuickPick: typeof vscode.window.showQuickPick };
+    const original = window.showQuickPick;
+    const offered: string[] = [];
+    window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
+      const list = await items;
+      offered.push(...list.map((item) => item.detail ?? ''));
+      return list.find((item) => item.detail === copy);
+    }) as unknown as typeof vscode.window.showQuickPick;
+    try {
+      await vscode.commands.executeCommand('canvasSis.openError', await errorOnRow(4823, 'sis_upload/sections.csv', 6));
+
+      assert.ok(offered.includes(copy), offered.join(' | '));
+      assert.equal(offered.length, 2);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, copy);
+    } finally {
+      window.showQuickPick = original;
+      await vscode.workspace.getConfiguration('canvasSis').update('csvFolders', undefined, vscode.ConfigurationTarget.Global);
+      await fs.rm(outside, { recursive: true, force: true });
     }
   });
 });

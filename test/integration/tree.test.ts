@@ -136,6 +136,23 @@ describe('SIS Imports tree', function () {
     assert.deepEqual(again.map(labelOf), ['courses.csv', 'enrollments.csv', 'sections.csv', 'users.csv']);
   });
 
+  it('keeps the last good imports when a refresh fails', async () => {
+    const instance = await childLabelled(session.api, undefined, demoInstanceName);
+    const account = await childLabelled(session.api, instance, 'Northwind University');
+    const before = (await childrenOf(session.api, account)).map(labelOf);
+    session.fake.injectFault({ path: /\/sis_imports$/, status: 500, body: 'html', times: 1 });
+
+    await vscode.commands.executeCommand('canvasSis.refresh', account);
+    const after = await childrenOf(session.api, account);
+
+    assert.equal(labelOf(after[0]), 'Last load failed; showing earlier results');
+    assert.match(descriptionOf(after[0]), /server error/i);
+    assert.deepEqual(after.slice(1).map(labelOf), before);
+
+    await vscode.commands.executeCommand('canvasSis.refresh', account);
+    assert.deepEqual((await childrenOf(session.api, account)).map(labelOf), before);
+  });
+
   it('shows the sign-in row after the token is revoked', async () => {
     const token = session.fake.dataset.tokens.find((candidate) => candidate.token === DEMO_TOKEN);
     assert.ok(token);
