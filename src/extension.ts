@@ -16,7 +16,7 @@ import { affectsExtensionSettings, readInstances } from './settings';
 import { ImportsTreeProvider, importsViewId } from './tree/importsTreeProvider';
 import { TreeNode } from './tree/treeNode';
 
-/** What the extension returns from `activate`, for integration tests and other extensions. */
+/** The API `activate` returns, for integration tests and other extensions. */
 export interface CanvasSisApi {
   treeProvider: ImportsTreeProvider;
   treeView: vscode.TreeView<TreeNode>;

@@ -1,5 +1,5 @@
 // API tokens in VS Code's SecretStorage, one per instance origin. SecretStorage is shared by
-// all windows, and `onDidChange` tells each window when another one changed a token.
+// all windows, and `onDidChange` fires in each window when another one changed a token.
 import * as vscode from 'vscode';
 
 const keyPrefix = 'canvasSis.token:';

@@ -11,7 +11,7 @@ export interface PageSequence<T> {
 /**
  * Follows Canvas's `next` links. The list ends at a page without `next` or at an empty page:
  * Canvas advertises `next` after a full last page of uncounted lists, so only the empty
- * page that follows tells the end there.
+ * page that follows marks the end there.
  */
 export class PageCursor<T> implements PageSequence<T> {
   private nextUrl?: string;

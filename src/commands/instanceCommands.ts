@@ -63,7 +63,13 @@ export async function addInstanceCommand(url?: unknown, name?: unknown): Promise
 
 /** `canvasSis.removeInstance`: removes an instance from the settings and deletes its token. */
 export async function removeInstanceCommand(tokens: TokenStore, log: Logger, target?: unknown): Promise<void> {
-  const origin = target instanceof InstanceNode ? target.configured.origin : typeof target === 'string' ? normalizeInstanceUrl(target) : undefined;
+  let origin: string | undefined;
+  if (target instanceof InstanceNode) {
+    origin = target.configured.origin;
+  } else if (typeof target === 'string') {
+    origin = normalizeInstanceUrl(target);
+  }
+
   if (!origin) {
     return;
   }

@@ -19,9 +19,10 @@ export interface TokenCommandServices {
 }
 
 /**
- * `canvasSis.setToken`. With `(instanceUrl, token)` it checks and stores the token without
- * prompting, for scripts, and adds the instance to the settings when it is missing; a token
- * Canvas rejects makes the command fail. Without arguments it asks for both.
+ * Runs `canvasSis.setToken`. Scripts pass `(instanceUrl, token)`: the token is checked and
+ * stored without prompting, and the instance is added to the settings when it is missing.
+ * A token that Canvas rejects makes the command fail. Without arguments, the user picks the
+ * instance and enters the token.
  */
 export async function setTokenCommand(services: TokenCommandServices, target?: unknown, scriptedToken?: unknown): Promise<boolean> {
   if (typeof target === 'string' && typeof scriptedToken === 'string') {
@@ -143,7 +144,7 @@ async function withClient<T>(services: TokenCommandServices, origin: string, tok
   }
 }
 
-/** Returns the instance origin named by a command argument, or asks the user for one. */
+/** Returns the instance origin named by a command argument, or the one the user picks. */
 export async function chooseInstance(target: unknown, title: string): Promise<string | undefined> {
   if (target instanceof InstanceNode) {
     return target.configured.origin;

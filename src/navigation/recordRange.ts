@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 
 import { RecordRange } from '../csv/recordLocator';
 
-/** The range from the first character of the record to the end of its last line. */
+/** Returns the range from the first character of the record to the end of its last line. */
 export function toEditorRange(record: RecordRange): vscode.Range {
   const lines = record.text.split(/\r\n|\r|\n/);
   const lastLine = lines[lines.length - 1] ?? '';

@@ -82,7 +82,7 @@ export class AccountNode extends TreeNode implements LoadMoreTarget {
     this.context.changed(this);
   }
 
-  /** The loaded import node with this id, if any. */
+  /** Returns the loaded import node with this id, if any. */
   findImport(importId: number): ImportNode | undefined {
     return this.importNodes.get(importId);
   }

@@ -14,7 +14,7 @@ import { LoadMoreTarget, pagedChildren } from './pagedChildren';
 import { PagedList } from './pagedList';
 import { TreeContext, TreeNode } from './treeNode';
 
-/** What an import needs from its instance. */
+/** The instance access an import uses: its origin, label and client. */
 export interface InstanceAccess {
   readonly origin: string;
   readonly label: string;
@@ -200,7 +200,7 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
   }
 }
 
-/** The description shown on a node while its load waits before a retry. */
+/** Returns the description a node shows while its load waits before a retry. */
 export function retryWaitText(wait: RetryWait): string {
   const seconds = Math.max(1, Math.round(wait.delayMs / 1000));
   return wait.reason === 'throttled'

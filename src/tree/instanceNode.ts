@@ -16,7 +16,7 @@ import { PagedList } from './pagedList';
 import { StatusNode } from './statusNode';
 import { TreeContext, TreeNode } from './treeNode';
 
-/** What an instance needs to talk to Canvas. */
+/** Services an instance uses to reach Canvas. */
 export interface InstanceServices {
   getToken(origin: string): Promise<string | undefined>;
   createClient(origin: string, token: string): CanvasClient;
@@ -143,7 +143,7 @@ export class InstanceNode extends TreeNode implements LoadMoreTarget, InstanceAc
     this.state = 'unknown';
   }
 
-  /** The loaded account node with this id, if any. */
+  /** Returns the loaded account node with this id, if any. */
   findAccount(accountId: number): AccountNode | undefined {
     return this.accountNodes.get(accountId);
   }
