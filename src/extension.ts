@@ -71,7 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Canvas
     vscode.commands.registerCommand('canvasSis.signOut', (target?: unknown) => signOutCommand(tokenServices, target)),
     vscode.commands.registerCommand('canvasSis.showFailuresOnly', () => setFailuresOnlyCommand(provider, true)),
     vscode.commands.registerCommand('canvasSis.showAllErrors', () => setFailuresOnlyCommand(provider, false)),
-    vscode.commands.registerCommand('canvasSis.openError', (target?: unknown) => openErrorCommand(opener, treeView, target)),
+    vscode.commands.registerCommand('canvasSis.openError', (target?: unknown) => openErrorCommand(opener, provider, treeView, target)),
     vscode.commands.registerCommand('canvasSis.loadMore', (target?: unknown) => loadMoreCommand(target)),
     vscode.commands.registerCommand('canvasSis.showLog', () => log.show()),
   );

@@ -143,6 +143,11 @@ export class InstanceNode extends TreeNode implements LoadMoreTarget, InstanceAc
     this.state = 'unknown';
   }
 
+  /** The account nodes built from the loaded pages. */
+  get loadedAccounts(): AccountNode[] {
+    return [...this.accountNodes.values()];
+  }
+
   /** Returns the loaded account node with this id, if any. */
   findAccount(accountId: number): AccountNode | undefined {
     return this.accountNodes.get(accountId);

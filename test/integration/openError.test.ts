@@ -174,4 +174,22 @@ describe('Opening an error', function () {
       await fs.rm(outside, { recursive: true, force: true });
     }
   });
+
+  it('opens an error given as a descriptor', async () => {
+    const error = {
+      sis_import_id: 4822,
+      file: 'courses.csv',
+      message: 'Bad date format for course CS120-F26',
+      row: 9,
+      row_info: null,
+    };
+
+    await vscode.commands.executeCommand('canvasSis.openError', { instanceUrl: session.fake.baseUrl, error });
+
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    assert.equal(path.basename(editor.document.uri.fsPath), 'courses.csv');
+    assert.equal(editor.selection.start.line, 10);
+    assert.match(editor.document.lineAt(10).text, /^CS120-F26,/);
+  });
 });
