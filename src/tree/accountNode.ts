@@ -6,7 +6,7 @@ import { sisImportPages } from '../canvas/sisApi';
 import { CanvasAccount, SisImport } from '../canvas/types';
 import { subAccountRow } from './canvasErrorRow';
 import { ImportNode, InstanceAccess, retryWaitText } from './importNode';
-import { LoadMoreTarget, pagedChildren } from './pagedChildren';
+import { LoadMoreTarget, loadNextPageOf, pagedChildren } from './pagedChildren';
 import { PagedList } from './pagedList';
 import { StatusNode } from './statusNode';
 import { TreeContext, TreeNode } from './treeNode';
@@ -75,11 +75,8 @@ export class AccountNode extends TreeNode implements LoadMoreTarget {
     return children;
   }
 
-  async loadMore(): Promise<void> {
-    const loading = this.imports.loadNextPage();
-    this.context.changed(this);
-    await loading;
-    this.context.changed(this);
+  loadMore(): Promise<void> {
+    return loadNextPageOf(this.imports, this, this.context);
   }
 
   /** Returns the loaded import node with this id, if any. */

@@ -10,7 +10,7 @@ import { ErrorNode } from './errorNode';
 import { errorKey, groupErrorsByFile, uniqueErrors } from './errorGroups';
 import { FileNode } from './fileNode';
 import { errorCount, importDescription, importIcon, importTooltip, runningStates, warningCount } from './importPresentation';
-import { LoadMoreTarget, pagedChildren } from './pagedChildren';
+import { LoadMoreTarget, loadNextPageOf, pagedChildren } from './pagedChildren';
 import { PagedList } from './pagedList';
 import { TreeContext, TreeNode } from './treeNode';
 
@@ -99,11 +99,8 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
     return children;
   }
 
-  async loadMore(): Promise<void> {
-    const loading = this.errors.loadNextPage();
-    this.context.changed(this);
-    await loading;
-    this.context.changed(this);
+  loadMore(): Promise<void> {
+    return loadNextPageOf(this.errors, this, this.context);
   }
 
   /** Loads every page of errors, for the Problems panel, and the failure flags when they are not known yet. */

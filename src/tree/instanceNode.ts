@@ -11,7 +11,7 @@ import { ConfiguredInstance } from '../settings';
 import { AccountNode } from './accountNode';
 import { signInRow } from './canvasErrorRow';
 import { InstanceAccess } from './importNode';
-import { LoadMoreTarget, pagedChildren } from './pagedChildren';
+import { LoadMoreTarget, loadNextPageOf, pagedChildren } from './pagedChildren';
 import { PagedList } from './pagedList';
 import { StatusNode } from './statusNode';
 import { TreeContext, TreeNode } from './treeNode';
@@ -113,11 +113,8 @@ export class InstanceNode extends TreeNode implements LoadMoreTarget, InstanceAc
     return children;
   }
 
-  async loadMore(): Promise<void> {
-    const loading = this.accounts.loadNextPage();
-    this.context.changed(this);
-    await loading;
-    this.context.changed(this);
+  loadMore(): Promise<void> {
+    return loadNextPageOf(this.accounts, this, this.context);
   }
 
   /** Puts the instance into the signed-out state after Canvas rejected its token. */

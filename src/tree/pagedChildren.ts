@@ -58,6 +58,14 @@ export async function pagedChildren<T>(options: PagedChildrenOptions<T>): Promis
   return rows;
 }
 
+/** Loads the next page of `list`, rendering `node` while the page loads (a loading row) and after it. */
+export async function loadNextPageOf<T>(list: PagedList<T>, node: TreeNode, context: TreeContext): Promise<void> {
+  const loading = list.loadNextPage();
+  context.changed(node);
+  await loading;
+  context.changed(node);
+}
+
 /** A node that owns a paged list and can load its next page from a "Load more…" row. */
 export interface LoadMoreTarget {
   loadMore(): Promise<void>;
