@@ -1,14 +1,17 @@
-// HTTP access to one Canvas instance: authentication, timeouts, retries, redirects, and the
-// mapping of failures to typed errors. Only the instance's own origin ever sees the token.
-import { Agent, Dispatcher, request } from 'undici';
+// HTTP access to one Canvas instance: authentication, timeouts, retries, rate-limit pacing,
+// redirects, and the mapping of failures to typed errors. Only the instance's own origin
+// ever receives the token.
+import { Agent, Dispatcher } from 'undici';
 
-import { CanvasError, NetworkError, UnexpectedResponseError, isAbortError } from './errors';
+import { CanvasError, UnexpectedResponseError } from './errors';
+import { RawResponse, getFollowingRedirects } from './httpTransport';
 import { normalizeInstanceUrl } from './instanceUrl';
-import { PageLinks, findLinkHeader, parseLinkHeader } from './pagination';
+import { PageLinks, findLinkHeader, isWellFormedLinkHeader, parseLinkHeader } from './pagination';
+import { RateLimitOptions, RateLimitTracker, defaultRateLimitOptions } from './rateLimit';
 import { errorFromResponse, headerValue, looksLikeHtml } from './responseErrors';
 import { RetryPolicy, RetryReason, defaultRetryPolicy, delay, retryDelayMs, retryReason } from './retryPolicy';
 
-/** Where the client writes its request log. Implementations must not add secrets; the client never passes any. */
+/** Where the client writes its request log. The client never passes the token to it. */
 export interface ClientLogger {
   info(message: string): void;
   warn(message: string): void;
@@ -22,14 +25,15 @@ export interface CanvasClientOptions {
   token: string;
   userAgent?: string;
   logger?: ClientLogger;
-  /** Milliseconds allowed to open the connection. */
+  /** Milliseconds allowed to open a connection. */
   connectTimeoutMs?: number;
   /** Milliseconds allowed for one whole request, body included. */
   requestTimeoutMs?: number;
   retryPolicy?: RetryPolicy;
+  rateLimit?: RateLimitOptions;
 }
 
-/** Details of one wait before a retry, for progress shown to the user. */
+/** Details of one wait before a request, for progress shown to the user. */
 export interface RetryWait {
   reason: RetryReason;
   delayMs: number;
@@ -49,10 +53,15 @@ export interface CanvasResponse<T> {
   links: PageLinks;
 }
 
-const defaultUserAgent = 'canvas-sis-import-errors/0.1 (VS Code extension)';
-const maxRedirects = 5;
+/** A downloaded file. */
+export interface DownloadedFile {
+  contentType: string | undefined;
+  body: Buffer;
+}
 
-/** A client for one Canvas instance and one API token. */
+const defaultUserAgent = 'canvas-sis-import-errors/0.1 (VS Code extension)';
+
+/** A client for one Canvas instance and one API token. Requests run one at a time, in order. */
 export class CanvasClient {
   /** The instance origin, for example `https://school.instructure.com`. */
   readonly origin: string;
@@ -62,6 +71,7 @@ export class CanvasClient {
   private readonly logger?: ClientLogger;
   private readonly requestTimeoutMs: number;
   private readonly retryPolicy: RetryPolicy;
+  private readonly rateLimit: RateLimitTracker;
   private readonly dispatcher: Dispatcher;
   private queueTail: Promise<unknown> = Promise.resolve();
 
@@ -72,6 +82,7 @@ export class CanvasClient {
     this.logger = options.logger;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
     this.retryPolicy = options.retryPolicy ?? defaultRetryPolicy;
+    this.rateLimit = new RateLimitTracker(options.rateLimit ?? defaultRateLimitOptions);
     this.dispatcher = new Agent({
       connect: { timeout: options.connectTimeoutMs ?? 15_000 },
       headersTimeout: this.requestTimeoutMs,
@@ -80,10 +91,40 @@ export class CanvasClient {
   }
 
   /**
-   * Sends `GET` for an API path (`/api/v1/...`) or an absolute URL taken from a Link header,
-   * and returns the parsed JSON. Requests to one instance run one at a time, in order.
+   * Sends `GET` for an API path (`/api/v1/...`) or an absolute URL taken from a Link header on
+   * the instance origin, and returns the parsed JSON.
    */
   getJson<T>(pathOrUrl: string, options: RequestOptions = {}): Promise<CanvasResponse<T>> {
+    return this.enqueue(pathOrUrl, options, async (url) => this.readJson<T>(await this.send(url, 'application/json', options.signal)));
+  }
+
+  /**
+   * Downloads a file such as a SIS import's errors CSV. The URL must be on the instance origin;
+   * Canvas then redirects to a storage host, which receives no token. An HTML page (an expired
+   * link usually ends on a login page) is a failure, never a file.
+   */
+  download(fileUrl: string, options: RequestOptions = {}): Promise<DownloadedFile> {
+    return this.enqueue(fileUrl, options, async (url) => {
+      const response = await this.send(url, '*/*', options.signal);
+      if (response.status < 200 || response.status >= 300) {
+        throw errorFromResponse({ status: response.status, headers: response.headers, bodyText: response.body.toString('utf8') });
+      }
+
+      const contentType = headerValue(response.headers, 'content-type');
+      if (looksLikeHtml(response.body.subarray(0, 512).toString('utf8'), contentType)) {
+        throw new UnexpectedResponseError(`The download from ${response.url.host} returned an HTML page instead of the file; the link may have expired.`, response.status);
+      }
+
+      return { contentType, body: response.body };
+    });
+  }
+
+  /** Releases the connection pool. */
+  async close(): Promise<void> {
+    await this.dispatcher.close();
+  }
+
+  private enqueue<R>(pathOrUrl: string, options: RequestOptions, attempt: (url: URL) => Promise<R>): Promise<R> {
     let url: URL;
     try {
       url = this.resolveUrl(pathOrUrl, options.query);
@@ -91,15 +132,10 @@ export class CanvasClient {
       return Promise.reject(error);
     }
 
-    const run = () => this.getWithRetries<T>(url, options);
+    const run = () => this.withRetries(url, options, attempt);
     const result = this.queueTail.then(run, run);
     this.queueTail = result.catch(() => undefined);
     return result;
-  }
-
-  /** Releases the connection pool. */
-  async close(): Promise<void> {
-    await this.dispatcher.close();
   }
 
   /** Builds the request URL and rejects URLs on another origin, so the token never leaves the instance. */
@@ -108,11 +144,11 @@ export class CanvasClient {
     try {
       url = new URL(pathOrUrl, this.origin);
     } catch {
-      throw new UnexpectedResponseError(`Canvas sent a malformed page link: ${pathOrUrl}`);
+      throw new UnexpectedResponseError(`Canvas sent a malformed link: ${pathOrUrl}`);
     }
 
     if (url.origin !== this.origin) {
-      throw new UnexpectedResponseError(`Canvas sent a page link to another host (${url.origin}); it was not followed.`);
+      throw new UnexpectedResponseError(`Canvas sent a link to another host (${url.origin}); it was not followed.`);
     }
 
     for (const [key, value] of Object.entries(query ?? {})) {
@@ -124,106 +160,113 @@ export class CanvasClient {
     return url;
   }
 
-  private async getWithRetries<T>(url: URL, options: RequestOptions): Promise<CanvasResponse<T>> {
-    for (let attempt = 1; ; attempt++) {
+  private async withRetries<R>(url: URL, options: RequestOptions, attempt: (url: URL) => Promise<R>): Promise<R> {
+    for (let attemptNumber = 1; ; attemptNumber++) {
+      await this.waitForRateLimit(url, options, attemptNumber);
       try {
-        return await this.getOnce<T>(url, options.signal);
+        return await attempt(url);
       } catch (error) {
         const reason = error instanceof CanvasError ? retryReason(error) : undefined;
-        if (!reason || attempt >= this.retryPolicy.maxAttempts) {
+        if (!reason || attemptNumber >= this.retryPolicy.maxAttempts) {
           throw error;
         }
 
-        const delayMs = retryDelayMs(this.retryPolicy, attempt);
-        this.logger?.warn(`${describeUrl(url)}: ${(error as Error).message} Retrying in ${delayMs} ms (attempt ${attempt + 1} of ${this.retryPolicy.maxAttempts}).`);
-        options.onRetryWait?.({ reason, delayMs, attempt });
+        const backoffMs = retryDelayMs(this.retryPolicy, attemptNumber);
+        const delayMs = reason === 'throttled' ? Math.max(backoffMs, this.rateLimit.throttledDelayMs()) : backoffMs;
+        this.logger?.warn(`${describeUrl(url)}: ${(error as Error).message} Retrying in ${delayMs} ms (attempt ${attemptNumber + 1} of ${this.retryPolicy.maxAttempts}).`);
+        options.onRetryWait?.({ reason, delayMs, attempt: attemptNumber });
         await delay(delayMs, options.signal);
       }
     }
   }
 
-  private async getOnce<T>(url: URL, signal: AbortSignal | undefined): Promise<CanvasResponse<T>> {
-    const started = Date.now();
-    const response = await this.sendFollowingRedirects(url, signal);
-    const elapsed = Date.now() - started;
-    this.logger?.info(`GET ${describeUrl(url)} → ${response.status} (${elapsed} ms)`);
-    this.logger?.debug(`response headers: ${JSON.stringify(response.headers)}`);
-    this.logger?.trace(`response body: ${response.bodyText}`);
+  /** Waits while the last reported rate-limit headroom is low, so the request is not throttled. */
+  private async waitForRateLimit(url: URL, options: RequestOptions, attemptNumber: number): Promise<void> {
+    const delayMs = this.rateLimit.paceDelayMs();
+    if (delayMs <= 0) {
+      return;
+    }
 
+    this.logger?.info(`${describeUrl(url)}: waiting ${delayMs} ms for the Canvas rate limit (about ${Math.round(this.rateLimit.estimatedRemaining() ?? 0)} units left).`);
+    options.onRetryWait?.({ reason: 'throttled', delayMs, attempt: attemptNumber });
+    await delay(delayMs, options.signal);
+  }
+
+  private async send(url: URL, accept: string, signal: AbortSignal | undefined): Promise<RawResponse> {
+    const started = Date.now();
+    this.logger?.debug(`request headers: ${JSON.stringify({ accept, 'user-agent': this.userAgent, authorization: 'Bearer ***' })}`);
+    const response = await getFollowingRedirects(url, {
+      origin: this.origin,
+      token: this.token,
+      userAgent: this.userAgent,
+      dispatcher: this.dispatcher,
+      requestTimeoutMs: this.requestTimeoutMs,
+      accept,
+      signal,
+      onRedirect: (from, to, status) => {
+        const keepsToken = to.origin === this.origin ? 'with' : 'without';
+        this.logger?.debug(`${status} redirect from ${from.pathname} to ${to.origin}${to.pathname}, followed ${keepsToken} the token`);
+      },
+    });
+
+    this.rateLimit.record(headerValue(response.headers, 'x-rate-limit-remaining'), headerValue(response.headers, 'x-request-cost'));
+    this.logger?.info(`GET ${describeUrl(url)} → ${response.status} (${Date.now() - started} ms)`);
+    this.logger?.debug(`response headers: ${JSON.stringify(response.headers)}`);
+    return response;
+  }
+
+  private readJson<T>(response: RawResponse): CanvasResponse<T> {
+    const bodyText = response.body.toString('utf8');
+    this.logger?.trace(`response body: ${bodyText}`);
     if (response.status < 200 || response.status >= 300) {
-      throw errorFromResponse(response);
+      throw errorFromResponse({ status: response.status, headers: response.headers, bodyText });
     }
 
     const contentType = headerValue(response.headers, 'content-type');
-    if (looksLikeHtml(response.bodyText, contentType)) {
+    if (looksLikeHtml(bodyText, contentType)) {
       throw new UnexpectedResponseError(`Canvas returned an HTML page (status ${response.status}) instead of JSON.`, response.status);
     }
 
     let body: T;
     try {
-      body = JSON.parse(response.bodyText) as T;
+      body = JSON.parse(bodyText) as T;
     } catch {
       throw new UnexpectedResponseError(`Canvas returned malformed JSON (status ${response.status}).`, response.status);
     }
 
-    return { status: response.status, body, links: parseLinkHeader(findLinkHeader(response.headers)) };
+    return { status: response.status, body, links: this.readLinks(response) };
   }
 
-  /** Follows redirects by hand so that `Authorization` is sent only to the instance origin. */
-  private async sendFollowingRedirects(url: URL, signal: AbortSignal | undefined) {
-    let target = url;
-    for (let redirects = 0; ; redirects++) {
-      const response = await this.send(target, signal);
-      const location = headerValue(response.headers, 'location');
-      if (response.status < 300 || response.status >= 400 || !location) {
-        return response;
-      }
-
-      if (redirects >= maxRedirects) {
-        throw new UnexpectedResponseError(`Canvas redirected more than ${maxRedirects} times.`, response.status);
-      }
-
-      target = new URL(location, target);
-      this.logger?.debug(`redirect ${response.status} to ${target.origin}${target.pathname}`);
-    }
-  }
-
-  private async send(url: URL, signal: AbortSignal | undefined) {
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      'user-agent': this.userAgent,
-    };
-    if (url.origin === this.origin) {
-      headers.authorization = `Bearer ${this.token}`;
+  /** Reads the pagination links, rejecting a malformed header or a `next` link off the instance. */
+  private readLinks(response: RawResponse): PageLinks {
+    const header = findLinkHeader(response.headers);
+    if (!header) {
+      return {};
     }
 
-    this.logger?.debug(`request headers: ${JSON.stringify({ ...headers, authorization: headers.authorization ? 'Bearer ***' : undefined })}`);
-
-    const timeoutSignal = AbortSignal.timeout(this.requestTimeoutMs);
-    const combinedSignal = signal ? AbortSignal.any([signal, timeoutSignal]) : timeoutSignal;
-    try {
-      const response = await request(url, { method: 'GET', headers, signal: combinedSignal, dispatcher: this.dispatcher });
-      const bodyText = await response.body.text();
-      return { status: response.statusCode, headers: response.headers, bodyText };
-    } catch (error) {
-      if (signal?.aborted) {
-        throw error;
-      }
-
-      if (timeoutSignal.aborted) {
-        throw new NetworkError(`The request to ${url.host} timed out after ${Math.round(this.requestTimeoutMs / 1000)} s.`);
-      }
-
-      if (isAbortError(error)) {
-        throw error;
-      }
-
-      throw new NetworkError(`Could not reach ${url.host}: ${networkErrorText(error)}`);
+    if (!isWellFormedLinkHeader(header)) {
+      throw new UnexpectedResponseError('Canvas sent a malformed Link header, so the rest of the list cannot be loaded.', response.status);
     }
+
+    const links = parseLinkHeader(header);
+    if (links.next !== undefined) {
+      let next: URL;
+      try {
+        next = new URL(links.next);
+      } catch {
+        throw new UnexpectedResponseError('Canvas sent a malformed next-page link, so the rest of the list cannot be loaded.', response.status);
+      }
+
+      if (next.origin !== this.origin) {
+        throw new UnexpectedResponseError(`Canvas sent a next-page link to another host (${next.origin}); it was not followed.`, response.status);
+      }
+    }
+
+    return links;
   }
 }
 
-/** The path and query of a URL for logs. Canvas links never carry the token, but a query key that looks like one is masked. */
+/** Returns the path and query of a URL for logs, with any credential-like query value masked. */
 export function describeUrl(url: URL): string {
   const safe = new URL(url.toString());
   for (const key of ['access_token', 'api_key', 'verifier']) {
@@ -233,10 +276,4 @@ export function describeUrl(url: URL): string {
   }
 
   return `${safe.pathname}${safe.search}`;
-}
-
-function networkErrorText(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  return code && !message.includes(code) ? `${message} (${code})` : message;
 }

@@ -50,3 +50,13 @@ export function findLinkHeader(headers: Record<string, string | string[] | undef
 
   return undefined;
 }
+
+/**
+ * True when every entry of a Link header has the form `<url>; name="value"` (or an unquoted
+ * value). A header that fails this check would silently cut a list short, so callers reject it.
+ */
+export function isWellFormedLinkHeader(header: string): boolean {
+  const entries = header.split(/,(?=\s*<)/);
+  const entryPattern = /^\s*<[^<>\s]+>(\s*;\s*[a-z*-]+\s*=\s*("[^"]*"|[^;,\s"]+))*\s*$/i;
+  return entries.every((entry) => entryPattern.test(entry));
+}

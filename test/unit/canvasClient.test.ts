@@ -17,6 +17,7 @@ import { FakeCanvas, startFakeCanvas } from '../fake-canvas/server';
 import { DEMO_TOKEN, EXPIRED_TOKEN, REVOKED_TOKEN, SIS_DISABLED_ADMIN_TOKEN, TEACHER_TOKEN } from '../fake-canvas/tokens';
 
 const quickRetries = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 };
+const quickDrain = { outflowPerSecond: 100_000, upFrontCost: 50, paceBelowRemaining: 100, maxWaitMs: 50 };
 
 async function collect<T>(pages: AsyncIterable<T[]>): Promise<T[][]> {
   const collected: T[][] = [];
@@ -32,7 +33,7 @@ describe('CanvasClient against the fake Canvas', () => {
   const clients: CanvasClient[] = [];
 
   function client(token = DEMO_TOKEN): CanvasClient {
-    const created = new CanvasClient({ baseUrl: fake.baseUrl, token, retryPolicy: quickRetries, requestTimeoutMs: 5000 });
+    const created = new CanvasClient({ baseUrl: fake.baseUrl, token, retryPolicy: quickRetries, rateLimit: quickDrain, requestTimeoutMs: 5000 });
     clients.push(created);
     return created;
   }
