@@ -12,7 +12,7 @@ import { Logger } from './log';
 import { ImportDiagnostics } from './navigation/importDiagnostics';
 import { LocalCsvResolver } from './navigation/localCsvResolver';
 import { ErrorOpener } from './navigation/openError';
-import { affectsExtensionSettings, readInstances } from './settings';
+import { affectsInstances, affectsRequestTimeouts, readInstances, readRequestTimeouts } from './settings';
 import { ImportsTreeProvider, importsViewId } from './tree/importsTreeProvider';
 import { TreeNode } from './tree/treeNode';
 
@@ -21,6 +21,8 @@ export interface CanvasSisApi {
   treeProvider: ImportsTreeProvider;
   treeView: vscode.TreeView<TreeNode>;
   diagnostics: ImportDiagnostics;
+  /** The folder of the "Canvas SIS" log file. */
+  logUri: vscode.Uri;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CanvasSisApi> {
@@ -29,7 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Canvas
   const userAgent = `canvas-sis-import-errors/${context.extension.packageJSON.version ?? '0'} (VS Code ${vscode.version})`;
   const createClient = (origin: string, token: string) => {
     log.registerSecret(token);
-    return new CanvasClient({ baseUrl: origin, token, userAgent, logger: log.forCanvasClient() });
+    return new CanvasClient({ baseUrl: origin, token, userAgent, logger: log.forCanvasClient(), ...readRequestTimeouts() });
   };
 
   const getToken = async (origin: string) => {
@@ -59,7 +61,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Canvas
     treeView.onDidCollapseElement((event) => event.element.cancelLoads()),
     tokens.onDidChangeToken((origin) => provider.tokenChanged(origin)),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
-      if (affectsExtensionSettings(event)) {
+      if (affectsRequestTimeouts(event)) {
+        provider.instances.forEach((instance) => instance.renewClient());
+      }
+
+      if (affectsInstances(event)) {
         await updateInstanceContext();
         provider.refresh();
       }
@@ -81,7 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Canvas
   }
 
   log.info('activation', `Activated with ${readInstances().length} configured Canvas instances.`);
-  return { treeProvider: provider, treeView, diagnostics };
+  return { treeProvider: provider, treeView, diagnostics, logUri: context.logUri };
 }
 
 export function deactivate(): void {}

@@ -103,9 +103,28 @@ export function readCsvFolders(): string[] {
   return folders;
 }
 
-/** True when a change event touches one of this extension's settings. */
-export function affectsExtensionSettings(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration(section);
+/** Request timeouts in milliseconds, from canvasSis.requestTimeoutSeconds and canvasSis.connectTimeoutSeconds. */
+export interface RequestTimeouts {
+  requestTimeoutMs: number;
+  connectTimeoutMs: number;
+}
+
+export function readRequestTimeouts(): RequestTimeouts {
+  const configuration = vscode.workspace.getConfiguration(section);
+  return {
+    requestTimeoutMs: secondsSetting(configuration.get<unknown>('requestTimeoutSeconds'), 60, 5, 600) * 1000,
+    connectTimeoutMs: secondsSetting(configuration.get<unknown>('connectTimeoutSeconds'), 15, 1, 120) * 1000,
+  };
+}
+
+/** True when a change event touches a request timeout setting. */
+export function affectsRequestTimeouts(event: vscode.ConfigurationChangeEvent): boolean {
+  return event.affectsConfiguration(`${section}.requestTimeoutSeconds`) || event.affectsConfiguration(`${section}.connectTimeoutSeconds`);
+}
+
+/** True when a change event touches the list of instances. */
+export function affectsInstances(event: vscode.ConfigurationChangeEvent): boolean {
+  return event.affectsConfiguration(`${section}.instances`);
 }
 
 function toInstanceSetting(entry: unknown): InstanceSetting | undefined {
@@ -136,4 +155,12 @@ function originOrUndefined(url: string | undefined): string | undefined {
 function expandHome(folder: string): string {
   const home = process.env.HOME ?? process.env.USERPROFILE;
   return home && (folder === '~' || folder.startsWith('~/')) ? path.join(home, folder.slice(1)) : folder;
+}
+
+function secondsSetting(value: unknown, fallback: number, minimum: number, maximum: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    return fallback;
+  }
+
+  return Math.min(maximum, Math.max(minimum, value));
 }

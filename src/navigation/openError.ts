@@ -83,6 +83,17 @@ export class ErrorOpener {
       }
 
       this.log.info('navigation', `Row ${error.row} of ${fileName} is on lines ${record.startLine + 1}-${record.endLine + 1}.`);
+      if (record.text.includes('\uFFFD')) {
+        return {
+          record,
+          problem: vscode.l10n.t(
+            'Row {0} of {1} is not valid UTF-8. Canvas imports only UTF-8 files; save the file with UTF-8 encoding.',
+            error.row,
+            fileName,
+          ),
+        };
+      }
+
       return { record };
     } catch (failure) {
       if (failure instanceof CsvParseError) {

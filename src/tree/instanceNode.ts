@@ -140,6 +140,14 @@ export class InstanceNode extends TreeNode implements LoadMoreTarget, InstanceAc
     this.state = 'unknown';
   }
 
+  /** Closes the client so that the next load creates one with the current settings, keeping the tree. */
+  renewClient(): void {
+    if (this.client && this.clientToken && this.configured.origin) {
+      void this.client.close();
+      this.client = this.services.createClient(this.configured.origin, this.clientToken);
+    }
+  }
+
   /** The account nodes built from the loaded pages. */
   get loadedAccounts(): AccountNode[] {
     return [...this.accountNodes.values()];

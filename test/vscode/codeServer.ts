@@ -22,6 +22,8 @@ export interface CodeServerOptions {
   userSettings?: Record<string, unknown>;
   /** Added to code-server's environment, which the extension host inherits. */
   env?: Record<string, string>;
+  /** VS Code's log level (`trace`, `debug`, `info`, ...) for every log, extension logs included. */
+  logLevel?: string;
 }
 
 export interface WorkbenchUrlOptions {
@@ -121,6 +123,9 @@ function spawnCodeServer(options: CodeServerOptions, port: number, stateDir: str
     '--disable-getting-started-override',
     '--ignore-last-opened',
   ];
+  if (options.logLevel) {
+    args.push('--log', options.logLevel);
+  }
 
   // EXTENSIONS_GALLERY={} turns off the extension marketplace (open-vsx.org by default), which
   // code-server otherwise queries at start-up. The folders keep code-server, VS Code and their child

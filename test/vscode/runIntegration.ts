@@ -91,7 +91,8 @@ async function runInDesktopVsCode(
 }
 
 async function runInCodeServer(workspace: string, env: Record<string, string>, timeoutSeconds: number): Promise<number> {
-  const server = await startCodeServer({ executable: installCodeServer(), env });
+  // Trace level writes request headers and bodies to the extension's log, which a test scans for the token.
+  const server = await startCodeServer({ executable: installCodeServer(), env, logLevel: 'trace' });
   let keepServerState = false;
   addCleanup(() => server.stop({ keepState: keepServerState }));
 
