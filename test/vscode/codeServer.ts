@@ -22,7 +22,7 @@ export interface CodeServerOptions {
   userSettings?: Record<string, unknown>;
   /** Added to code-server's environment, which the extension host inherits. */
   env?: Record<string, string>;
-  /** VS Code's log level (`trace`, `debug`, `info`, ...) for every log, extension logs included. */
+  /** The level of every log, extension logs included: `trace`, `debug`, `info`, `warn` or `error`. */
   logLevel?: string;
 }
 

@@ -51,6 +51,11 @@ async function handleMessage(page: Page, message: ConsoleMessage, options: Workb
     return;
   }
 
+  // The integration run logs at trace level; the workbench's own trace and debug lines are noise there.
+  if (!options.verbose && /^%c\s*(TRACE|DEBUG)\b/.test(args[0] as string)) {
+    return;
+  }
+
   const text = format(...args.slice(2));
   const screenshot = screenshotRequest.exec(text.trim());
   if (screenshot) {
