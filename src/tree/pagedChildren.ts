@@ -31,7 +31,7 @@ export async function pagedChildren<T>(options: PagedChildrenOptions<T>): Promis
 
   const rows: TreeNode[] = [];
   if (error !== undefined && !isAbortError(error)) {
-    context.log.error('tree', `Loading ${options.target} for ${node.id} failed`, error);
+    logOnce(context, error, `Loading ${options.target} for ${node.id} failed`);
     const errorRow = canvasErrorRow(error, node, options.target, origin);
     if (!list.hasLoaded) {
       return [new StatusNode(node, errorRow)];
@@ -56,6 +56,21 @@ export async function pagedChildren<T>(options: PagedChildrenOptions<T>): Promis
   }
 
   return rows;
+}
+
+/** Errors already written to the log: a node renders its failure row many times. */
+const loggedErrors = new WeakSet<object>();
+
+function logOnce(context: TreeContext, error: unknown, message: string): void {
+  if (typeof error === 'object' && error !== null) {
+    if (loggedErrors.has(error)) {
+      return;
+    }
+
+    loggedErrors.add(error);
+  }
+
+  context.log.error('tree', message, error);
 }
 
 /** Loads the next page of `list`, rendering `node` while the page loads (a loading row) and after it. */

@@ -52,9 +52,16 @@ export class PagedList<T> {
     return this.stale;
   }
 
-  /** Marks the list for reloading on its next use, keeping the current items until then. */
+  /**
+   * Marks the list for reloading on its next use, keeping the current items until then. A load
+   * in flight is aborted, because it may answer for the state before the refresh.
+   */
   invalidate(): void {
     this.stale = true;
+    if (this.inFlight) {
+      this.cancellations++;
+      this.abortInFlight();
+    }
   }
 
   /** Loads the first page when the list is new or invalidated; otherwise does nothing. */

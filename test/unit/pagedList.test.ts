@@ -137,4 +137,18 @@ describe('PagedList', () => {
     assert.deepEqual(list.items, []);
     assert.equal(list.hasMore, false);
   });
+
+  it('invalidate aborts the load in flight', async () => {
+    const pages = pagesOf([[1], [2]]);
+    const list = new PagedList(pages.source);
+
+    const first = list.ensureLoaded();
+    list.invalidate();
+    await first;
+    await list.ensureLoaded();
+
+    assert.equal(pages.opened.length, 2);
+    assert.equal(pages.opened[0].aborted, true);
+    assert.deepEqual(list.items, [1]);
+  });
 });
