@@ -3,7 +3,9 @@
 // in Node), the integration tests (mocha in VS Code's extension host) and the UI click-through.
 // Every stage runs even after an earlier one failed, except those whose inputs a failed stage
 // should have produced. The last line is `N passed, N failed`, summed over the test stages; a stage
-// that fails without reporting a failed test counts as one failure. Exits 1 if anything failed.
+// that fails without reporting a failed test counts as one failure. The line before it,
+// `Fault matrix: N passed, N failed`, counts the unit and integration tests whose full title
+// contains "fault matrix". Exits 1 if anything failed.
 'use strict';
 
 const { spawn } = require('node:child_process');
@@ -33,6 +35,53 @@ function summaryLineParser(label) {
   };
 }
 
+/** Tests whose full title contains this text, in any case, make up the fault matrix. */
+const faultMatrixPattern = /fault matrix/i;
+
+/**
+ * Reads the test lines of mocha's spec reporter as `{ title, passed }` with full titles. The
+ * reporter prints each suite title on a line of its own and each test below it, indented two
+ * spaces per level: `✔ title` when it passed, `N) title` when it failed, `- title` when pending.
+ * NOTE: a test that prints to stdout itself can make this parser misplace the tests after it.
+ */
+function parseSpecTests(output) {
+  const listing = output.split(/^\s*\d+ passing/m)[0];
+  const suites = [];
+  const tests = [];
+
+  for (const rawLine of listing.split('\n')) {
+    const line = rawLine.replace(/\u001b\[[0-9;]*m/g, '').trimEnd();
+    const text = line.trimStart();
+    if (text === '') {
+      continue;
+    }
+
+    const depth = (line.length - text.length) / 2;
+    while (suites.length > 0 && suites[suites.length - 1].depth >= depth) {
+      suites.pop();
+    }
+
+    const test = /^(✔|\d+\)) (.*?)(?: \(\d+ms\))?$/.exec(text);
+    if (test) {
+      tests.push({ title: [...suites.map((suite) => suite.title), test[2]].join(' '), passed: test[1] === '✔' });
+    } else if (!text.startsWith('- ')) {
+      suites.push({ depth, title: text });
+    }
+  }
+  return tests;
+}
+
+/** Reads the `✓ <full title>` and `✗ <full title>` lines that test/integration/resultsReporter.ts prints. */
+function parseReporterTests(output) {
+  return [...output.matchAll(/^\s*([✓✗]) (.+)$/gm)].map((match) => ({ title: match[2], passed: match[1] === '✓' }));
+}
+
+function countFaultMatrix(tests) {
+  const matrix = tests.filter((test) => faultMatrixPattern.test(test.title));
+  const passed = matrix.filter((test) => test.passed).length;
+  return { passed, failed: matrix.length - passed };
+}
+
 function lastMatch(text, pattern) {
   const matches = [...text.matchAll(pattern)];
   return matches.length > 0 ? Number(matches[matches.length - 1][1]) : undefined;
@@ -50,12 +99,14 @@ const stages = [
     command: [node, mocha, '--reporter', 'spec'],
     needs: ['compile tests'],
     parseCounts: parseMochaSummary,
+    parseTests: parseSpecTests,
   },
   {
     name: 'integration tests',
     command: [node, 'out/test/vscode/runIntegration.js'],
     needs: ['code-server', 'bundle', 'compile tests'],
     parseCounts: summaryLineParser('Integration'),
+    parseTests: parseReporterTests,
   },
   {
     name: 'UI tests',
@@ -84,16 +135,20 @@ function runCommand([executable, ...args]) {
   });
 }
 
-/** Runs one stage and returns its counts and a one-line outcome for the summary. */
+/** Runs one stage and returns its counts, its tests' full titles and a one-line outcome for the summary. */
 async function runStage(stage, failedStages) {
   const missing = stage.needs.filter((name) => failedStages.has(name));
   if (missing.length > 0) {
-    return { passed: 0, failed: 1, outcome: `skipped, because ${missing.join(' and ')} failed` };
+    return { passed: 0, failed: 1, tests: [], outcome: `skipped, because ${missing.join(' and ')} failed` };
   }
 
   console.log(`\n=== ${stage.name}`);
   const { exitCode, stdout } = await runCommand(stage.command);
+  return { ...stageCounts(stage, exitCode, stdout), tests: stage.parseTests ? stage.parseTests(stdout) : [] };
+}
 
+/** Returns the passed and failed counts of a finished stage and its outcome line. */
+function stageCounts(stage, exitCode, stdout) {
   if (!stage.parseCounts) {
     return exitCode === 0
       ? { passed: 0, failed: 0, outcome: 'ok' }
@@ -113,6 +168,7 @@ async function runStage(stage, failedStages) {
 async function main() {
   const failedStages = new Set();
   const summary = [];
+  const tests = [];
   let passed = 0;
   let failed = 0;
 
@@ -126,11 +182,14 @@ async function main() {
     }
     passed += result.passed;
     failed += result.failed;
+    tests.push(...result.tests);
     summary.push(`  ${stage.name.padEnd(18)} ${result.outcome} (${seconds} s)`);
   }
 
   console.log('\n=== summary');
   console.log(summary.join('\n'));
+  const faultMatrix = countFaultMatrix(tests);
+  console.log(`Fault matrix: ${faultMatrix.passed} passed, ${faultMatrix.failed} failed`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;
 }

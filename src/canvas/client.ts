@@ -106,6 +106,14 @@ export class CanvasClient {
   download(fileUrl: string, options: RequestOptions = {}): Promise<DownloadedFile> {
     return this.enqueue(fileUrl, options, async (url) => {
       const response = await this.send(url, '*/*', options.signal);
+      if ((response.status < 200 || response.status >= 300) && response.url.origin !== this.origin) {
+        // A storage host never received the token, so its refusal says nothing about the token or permissions.
+        throw new UnexpectedResponseError(
+          `The file host ${response.url.host} refused the download (status ${response.status}); the link may have expired. Refresh and try again.`,
+          response.status,
+        );
+      }
+
       if (response.status < 200 || response.status >= 300) {
         throw errorFromResponse({ status: response.status, headers: response.headers, bodyText: response.body.toString('utf8') });
       }

@@ -71,7 +71,7 @@ async function getOnce(url: URL, options: TransportOptions): Promise<RawResponse
     }
 
     if (timeoutSignal.aborted) {
-      throw new NetworkError(`The request to ${url.host} timed out after ${Math.round(options.requestTimeoutMs / 1000)} s.`);
+      throw new NetworkError(`The request to ${url.host} timed out after ${formatSeconds(options.requestTimeoutMs)} s.`);
     }
 
     if (isAbortError(error)) {
@@ -86,4 +86,9 @@ function networkErrorText(error: unknown): string {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
   return code && !message.includes(code) ? `${message} (${code})` : message;
+}
+
+/** Formats milliseconds as seconds with at most one decimal: 60000 → "60", 1500 → "1.5". */
+function formatSeconds(milliseconds: number): string {
+  return String(Math.round(milliseconds / 100) / 10);
 }

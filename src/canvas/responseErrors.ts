@@ -29,6 +29,15 @@ export function errorFromResponse(response: FailedResponse): CanvasError {
     return new ThrottledError('Canvas rate limit exceeded.', status);
   }
 
+  const contentType = headerValue(response.headers, 'content-type');
+  if (status < 500 && looksLikeHtml(bodyText, contentType)) {
+    // Canvas answers API requests with JSON; an HTML page comes from a proxy, a firewall or a host that is not Canvas.
+    return new UnexpectedResponseError(
+      `Canvas returned an HTML page (status ${status}) instead of JSON. Check the instance address, or a proxy may be blocking the request.`,
+      status,
+    );
+  }
+
   if (status === 401 && hasHeader(response.headers, 'www-authenticate')) {
     return new InvalidTokenError(canvasMessage || 'Invalid access token.', invalidTokenReason(canvasMessage));
   }

@@ -11,13 +11,20 @@ export interface Fault {
   delayMs?: number;
   /** Status code to return instead of the real response. */
   status?: number;
-  /** Body of a status fault: an HTML error page (default) or Canvas's JSON error body. */
-  body?: 'html' | 'json';
+  /**
+   * Body of a status fault: an HTML error page (default), Canvas's JSON error body, or a JSON
+   * body cut off midway, as when a proxy drops the end of a response.
+   */
+  body?: FaultBody;
   /** Return the real response, but with a Link header that cannot be parsed. */
   malformedLink?: boolean;
+  /** Return the real response, but with Link URLs on this origin (`http://host:port`) instead of the server's. */
+  linkOrigin?: string;
   /** Close the connection without sending a response. */
   resetConnection?: boolean;
 }
+
+export type FaultBody = 'html' | 'json' | 'malformedJson';
 
 export const MALFORMED_LINK_HEADER = '<http://127.0.0.1/api/v1/broken; rel=next,<>; rel="';
 
@@ -51,18 +58,24 @@ function matches(pattern: string | RegExp | undefined, path: string): boolean {
 }
 
 const STATUS_TITLES: Record<number, string> = {
+  200: 'Down for Maintenance',
   500: 'Internal Server Error',
   502: 'Bad Gateway',
   503: 'Service Unavailable',
   504: 'Gateway Timeout',
 };
 
-export function faultResponse(status: number, body: 'html' | 'json' = 'html'): ApiResponse {
+export function faultResponse(status: number, body: FaultBody = 'html'): ApiResponse {
+  const errorBody = {
+    errors: [{ message: 'An error occurred.', error_code: 'internal_server_error' }],
+    error_report_id: 10000000048213,
+  };
   if (body === 'json') {
-    return jsonResponse(status, {
-      errors: [{ message: 'An error occurred.', error_code: 'internal_server_error' }],
-      error_report_id: 10000000048213,
-    });
+    return jsonResponse(status, errorBody);
+  }
+  if (body === 'malformedJson') {
+    const complete = JSON.stringify(errorBody);
+    return { ...jsonResponse(status, errorBody), body: complete.slice(0, Math.floor(complete.length / 2)) };
   }
   const title = STATUS_TITLES[status] ?? `Error ${status}`;
   return htmlResponse(status, `${status} ${title}`, 'The server is temporarily unable to handle this request.');

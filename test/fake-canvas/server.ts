@@ -8,7 +8,7 @@ import { Dataset } from './dataset';
 import { Fault, FaultInjector, MALFORMED_LINK_HEADER, faultResponse } from './faults';
 import { formatLinkHeader } from './pagination';
 import { RecordedRequest, recordRequest } from './recording';
-import { ApiResponse, rateLimitExceeded, userAgentRequired } from './responses';
+import { ApiResponse, PageLinks, rateLimitExceeded, userAgentRequired } from './responses';
 import { readAccessToken } from './auth';
 import { handleApiRequest } from './router';
 import { HandlerSettings } from './routeContext';
@@ -86,11 +86,11 @@ function writeResponse(
   result: ApiResponse,
   url: URL,
   charge: ThrottleCharge | undefined,
-  malformedLink: boolean,
+  fault?: Fault,
 ): void {
   const headers: Record<string, string> = { ...result.headers };
   if (result.pageLinks) {
-    headers.Link = malformedLink ? MALFORMED_LINK_HEADER : formatLinkHeader(url, result.pageLinks);
+    headers.Link = linkHeader(url, result.pageLinks, fault);
   }
   if (charge) {
     headers['X-Request-Cost'] = charge.cost.toFixed(6);
@@ -107,6 +107,15 @@ function writeResponse(
   response.end(body);
 }
 
+/** Builds the Link header, malformed or pointing to another origin when the fault requests it. */
+function linkHeader(url: URL, pageLinks: PageLinks, fault: Fault | undefined): string {
+  if (fault?.malformedLink) {
+    return MALFORMED_LINK_HEADER;
+  }
+  const linkBase = fault?.linkOrigin ? new URL(`${url.pathname}${url.search}`, fault.linkOrigin) : url;
+  return formatLinkHeader(linkBase, pageLinks);
+}
+
 async function handleRequest(parts: ServerParts, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', `http://${request.headers.host ?? parts.fallbackHost()}`);
   parts.requests.push(recordRequest(request, url));
@@ -118,19 +127,19 @@ async function handleRequest(parts: ServerParts, request: http.IncomingMessage, 
     return;
   }
   if (fault?.status !== undefined) {
-    writeResponse(parts, response, faultResponse(fault.status, fault.body), url, undefined, false);
+    writeResponse(parts, response, faultResponse(fault.status, fault.body), url, undefined);
     return;
   }
 
   const isApi = url.pathname.startsWith('/api/');
   if (isApi && parts.requireUserAgent && !request.headers['user-agent']) {
-    writeResponse(parts, response, userAgentRequired(), url, undefined, false);
+    writeResponse(parts, response, userAgentRequired(), url, undefined);
     return;
   }
 
   const ticket = parts.throttle.start(throttleKey(request, url));
   if (!ticket) {
-    writeResponse(parts, response, rateLimitExceeded(parts.throttle.status), url, undefined, false);
+    writeResponse(parts, response, rateLimitExceeded(parts.throttle.status), url, undefined);
     return;
   }
   if (fault?.delayMs) {
@@ -141,7 +150,7 @@ async function handleRequest(parts: ServerParts, request: http.IncomingMessage, 
   const result = isApi
     ? handleApiRequest(request, context)
     : handleSiteRequest({ ...context, params: [], storage: parts.storage });
-  writeResponse(parts, response, result, url, ticket.finish(), fault?.malformedLink ?? false);
+  writeResponse(parts, response, result, url, ticket.finish(), fault);
 }
 
 /** Starts the fake Canvas and its storage origin; resolves once both listen. */
@@ -177,7 +186,7 @@ export async function startFakeCanvas(options: FakeCanvasOptions = {}): Promise<
         response.destroy();
         return;
       }
-      writeResponse(parts, response, faultResponse(500, 'json'), new URL('http://127.0.0.1/'), undefined, false);
+      writeResponse(parts, response, faultResponse(500, 'json'), new URL('http://127.0.0.1/'), undefined);
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,7 +1,8 @@
 // A mocha reporter for the extension host. It prints through console.log, because that output
 // reaches the test driver: through the page console under code-server, on stdout under desktop
 // VS Code. It also writes a summary file for the driver, since the exit code alone cannot tell
-// "all tests passed" from "no test ran".
+// "all tests passed" from "no test ran". scripts/test.js reads the `✓` and `✗` lines, which carry
+// full titles, to count the fault matrix tests.
 import * as fs from 'node:fs';
 import Mocha from 'mocha';
 

@@ -96,3 +96,18 @@ describe('readErrorMessages', () => {
     assert.deepEqual(readErrorMessages(''), []);
   });
 });
+
+describe('errorFromResponse with HTML bodies', () => {
+  it('maps an HTML 403 to unexpected response', () => {
+    const error = errorFromResponse({ status: 403, headers: { 'content-type': 'text/html' }, bodyText: '<html><body>Access denied by firewall</body></html>' });
+
+    assert.ok(error instanceof UnexpectedResponseError);
+    assert.match(error.message, /HTML page \(status 403\)/);
+  });
+
+  it('keeps the plain-text throttle reply as throttling', () => {
+    const error = errorFromResponse({ status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' }, bodyText: '403 Forbidden (Rate Limit Exceeded)\n' });
+
+    assert.ok(error instanceof ThrottledError);
+  });
+});
