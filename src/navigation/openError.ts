@@ -8,7 +8,7 @@ import { CsvParseError, RecordRange, locateRecord } from '../csv/recordLocator';
 import { Logger } from '../log';
 import { ImportDiagnostics } from './importDiagnostics';
 import { LocalCsvResolver } from './localCsvResolver';
-import { toEditorRange } from './recordRange';
+import { showRecord } from './recordEditor';
 
 /** One error to open, with access to all errors of its import. */
 export interface ErrorToOpen {
@@ -55,13 +55,13 @@ export class ErrorOpener {
       return { filePath, problem: location.readFailure };
     }
 
-    const editor = await this.showRecord(filePath, location.record);
+    const range = await showRecord(filePath, location.record, this.log);
     if (location.problem) {
       void vscode.window.showWarningMessage(location.problem);
     }
 
     await this.updateDiagnostics(target, filePath);
-    return { filePath, range: editor?.selection, problem: location.problem };
+    return { filePath, range, problem: location.problem };
   }
 
   private async locate(filePath: string, error: SisImportError): Promise<{ record?: RecordRange; problem?: string; readFailure?: string }> {
@@ -103,18 +103,6 @@ export class ErrorOpener {
       this.log.error('navigation', `Reading ${filePath} failed`, failure);
       return { readFailure: vscode.l10n.t('Could not read {0}: {1}', filePath, (failure as Error).message) };
     }
-  }
-
-  private async showRecord(filePath: string, record: RecordRange | undefined): Promise<vscode.TextEditor | undefined> {
-    const uri = vscode.Uri.file(filePath);
-    const document = await vscode.workspace.openTextDocument(uri);
-    const range = record ? document.validateRange(toEditorRange(record)) : new vscode.Range(0, 0, 0, 0);
-    const editor = await vscode.window.showTextDocument(document, { preview: true, selection: range });
-
-    // showTextDocument selects from start to end; reversed, the cursor sits on the record's first line.
-    editor.selection = new vscode.Selection(range.end, range.start);
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
-    return editor;
   }
 
   private async updateDiagnostics(target: ErrorToOpen, filePath: string): Promise<void> {
