@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { TokenStore } from './auth/tokenStore';
 import { CanvasClient } from './canvas/client';
 import { addInstanceCommand, removeInstanceCommand } from './commands/instanceCommands';
+import { chooseLocalFileCommand, copyMessageCommand } from './commands/localFileCommands';
 import { openErrorCommand } from './commands/openErrorCommand';
 import { setTokenCommand, signOutCommand } from './commands/tokenCommands';
 import { loadMoreCommand, refreshCommand, setFailuresOnlyCommand } from './commands/viewCommands';
@@ -43,14 +44,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Canvas
     return token;
   };
 
+  // Context keys first: when the welcome view's condition changes after the tree exists, VS Code
+  // lists the restored tree twice in parallel and rejects the second listing's ids as duplicates.
+  await updateInstanceContext();
+  await vscode.commands.executeCommand('setContext', 'canvasSis.failuresOnly', false);
+
   const provider = new ImportsTreeProvider(log, { getToken, createClient }, readInstances);
   const treeView = vscode.window.createTreeView(importsViewId, { treeDataProvider: provider, showCollapseAll: true });
   const diagnostics = new ImportDiagnostics(log);
-  const opener = new ErrorOpener(new LocalCsvResolver(context.workspaceState, log), diagnostics, log);
+  const resolver = new LocalCsvResolver(context.workspaceState, log);
+  const opener = new ErrorOpener(resolver, diagnostics, log);
   const tokenServices = { tokens, log, createClient };
 
-  await updateInstanceContext();
-  await vscode.commands.executeCommand('setContext', 'canvasSis.failuresOnly', false);
 
   context.subscriptions.push(
     log,
@@ -78,6 +83,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Canvas
     vscode.commands.registerCommand('canvasSis.showFailuresOnly', () => setFailuresOnlyCommand(provider, true)),
     vscode.commands.registerCommand('canvasSis.showAllErrors', () => setFailuresOnlyCommand(provider, false)),
     vscode.commands.registerCommand('canvasSis.openError', (target?: unknown) => openErrorCommand(opener, provider, treeView, target)),
+    vscode.commands.registerCommand('canvasSis.chooseLocalFile', (target?: unknown) => chooseLocalFileCommand(resolver, target)),
+    vscode.commands.registerCommand('canvasSis.copyMessage', (target?: unknown) => copyMessageCommand(target)),
     vscode.commands.registerCommand('canvasSis.loadMore', (target?: unknown) => loadMoreCommand(target)),
     vscode.commands.registerCommand('canvasSis.showLog', () => log.show()),
   );
@@ -86,7 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Canvas
     await storeDevelopmentToken(tokens, log);
   }
 
-  log.info('activation', `Activated with ${readInstances().length} configured Canvas instances.`);
+  log.info('activation', `Activated. Configured Canvas instances: ${readInstances().length}.`);
   return { treeProvider: provider, treeView, diagnostics, logUri: context.logUri };
 }
 

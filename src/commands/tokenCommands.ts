@@ -37,7 +37,7 @@ export async function setTokenCommand(services: TokenCommandServices, target?: u
   for (;;) {
     const token = await vscode.window.showInputBox({
       title: vscode.l10n.t('Canvas API token for {0}', new URL(origin).host),
-      prompt: vscode.l10n.t('Paste an access token (Canvas: Account → Settings → New Access Token). It is kept in VS Code secret storage.'),
+      prompt: vscode.l10n.t('Paste a Canvas access token (in Canvas: Account → Settings → New Access Token). It is kept in VS Code secret storage.'),
       password: true,
       ignoreFocusOut: true,
       validateInput: (value) => (value.trim().length === 0 ? vscode.l10n.t('Enter a token.') : undefined),

@@ -84,19 +84,45 @@ export class LocalCsvResolver {
   }
 
   private async askToChoose(lookup: CsvLookup, candidates: string[]): Promise<string | undefined> {
-    const items = candidates.map((file) => ({
-      label: path.basename(file),
-      description: vscode.workspace.asRelativePath(path.dirname(file), true),
-      detail: file,
+    const browse = { label: `$(folder-opened) ${vscode.l10n.t('Browse…')}`, file: undefined };
+    const items = await Promise.all(candidates.map(async (file) => ({
+      label: vscode.workspace.asRelativePath(file, true),
+      description: await describeFile(file),
       file,
-    }));
-    const picked = await vscode.window.showQuickPick(items, {
+    })));
+    const picked = await vscode.window.showQuickPick([...items, browse], {
       title: vscode.l10n.t('Which local copy of {0} was imported in SIS import {1}?', lookup.canvasFile, lookup.importId),
-      placeHolder: vscode.l10n.t('Several files match; your choice is remembered for this import'),
+      placeHolder: vscode.l10n.t('Your choice is remembered for this import'),
       matchOnDescription: true,
       ignoreFocusOut: true,
     });
+    if (picked === browse) {
+      return this.browseForFile(lookup);
+    }
+
     return picked?.file;
+  }
+
+  /** Asks again which local file belongs to an import's file, for example after a wrong choice. */
+  async choose(lookup: CsvLookup): Promise<string | undefined> {
+    const candidates = await this.findCandidates(fileBaseName(lookup.canvasFile));
+    const chosen = candidates.length === 0 ? await this.browseForFile(lookup) : await this.askToChoose(lookup, candidates);
+    if (chosen) {
+      await this.memento.update(choiceKey(lookup), chosen);
+      this.log.info('navigation', `Using ${chosen} for ${lookup.canvasFile} of SIS import ${lookup.importId}.`);
+    }
+
+    return chosen;
+  }
+
+  private async browseForFile(lookup: CsvLookup): Promise<string | undefined> {
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      openLabel: vscode.l10n.t('Use This File'),
+      title: vscode.l10n.t('Local copy of {0}', lookup.canvasFile),
+      filters: { [vscode.l10n.t('CSV files')]: ['csv', 'txt'], [vscode.l10n.t('All files')]: ['*'] },
+    });
+    return picked?.[0]?.fsPath;
   }
 
   private async askForMissingFile(lookup: CsvLookup, baseName: string): Promise<string | undefined> {
@@ -121,13 +147,18 @@ export class LocalCsvResolver {
       return undefined;
     }
 
-    const picked = await vscode.window.showOpenDialog({
-      canSelectMany: false,
-      openLabel: vscode.l10n.t('Use This File'),
-      title: vscode.l10n.t('Local copy of {0}', lookup.canvasFile),
-      filters: { [vscode.l10n.t('CSV files')]: ['csv', 'txt'], [vscode.l10n.t('All files')]: ['*'] },
-    });
-    return picked?.[0]?.fsPath;
+    return this.browseForFile(lookup);
+  }
+}
+
+/** Returns "modified Nov 16, 2026 · 12 KB", to tell copies of one file apart. */
+async function describeFile(file: string): Promise<string> {
+  try {
+    const stat = await vscode.workspace.fs.stat(vscode.Uri.file(file));
+    const modified = new Date(stat.mtime).toLocaleDateString(vscode.env.language, { dateStyle: 'medium' });
+    return vscode.l10n.t('modified {0} · {1} KB', modified, Math.max(1, Math.round(stat.size / 1024)));
+  } catch {
+    return '';
   }
 }
 

@@ -7,7 +7,7 @@ import { SisImportError } from '../canvas/types';
 import { CsvParseError, RecordRange, locateRecord } from '../csv/recordLocator';
 import { Logger } from '../log';
 import { ImportDiagnostics } from './importDiagnostics';
-import { LocalCsvResolver } from './localCsvResolver';
+import { CsvLookup, LocalCsvResolver } from './localCsvResolver';
 import { showRecord } from './recordEditor';
 
 /** One error to open, with access to all errors of its import. */
@@ -43,25 +43,41 @@ export class ErrorOpener {
       return { problem: 'noFile' };
     }
 
-    const filePath = await this.resolver.resolve({ origin: target.origin, importId: target.importId, canvasFile: error.file });
+    if ((error.row === null || error.row === undefined) && !/\.(csv|txt)$/i.test(error.file)) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not a CSV file. Canvas says: {1}', error.file, error.message));
+      return { problem: 'notCsv' };
+    }
+
+    const lookup = { origin: target.origin, importId: target.importId, canvasFile: error.file };
+    const filePath = await this.resolver.resolve(lookup);
     if (!filePath) {
       return { problem: 'noLocalFile' };
     }
 
     const location = await this.locate(filePath, error);
     if (location.readFailure) {
-      await this.resolver.forget({ origin: target.origin, importId: target.importId, canvasFile: error.file });
+      await this.resolver.forget(lookup);
       void vscode.window.showErrorMessage(location.readFailure);
       return { filePath, problem: location.readFailure };
     }
 
     const range = await showRecord(filePath, location.record, this.log);
     if (location.problem) {
-      void vscode.window.showWarningMessage(location.problem);
+      this.offerAnotherFile(location.problem, target, lookup);
     }
 
     await this.updateDiagnostics(target, filePath);
     return { filePath, range, problem: location.problem };
+  }
+
+  /** Shows why the record was not selected, with a button to pick another local copy and open the error there. */
+  private offerAnotherFile(problem: string, target: ErrorToOpen, lookup: CsvLookup): void {
+    const chooseAnother = vscode.l10n.t('Choose Another File…');
+    void Promise.resolve(vscode.window.showWarningMessage(problem, chooseAnother)).then(async (answer) => {
+      if (answer === chooseAnother && (await this.resolver.choose(lookup))) {
+        await this.open(target);
+      }
+    });
   }
 
   private async locate(filePath: string, error: SisImportError): Promise<{ record?: RecordRange; problem?: string; readFailure?: string }> {

@@ -40,7 +40,6 @@ export class AccountNode extends TreeNode implements LoadMoreTarget {
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.account.name, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
     item.description = this.waitText ?? (this.isRootAccount ? vscode.l10n.t('root account') : vscode.l10n.t('sub-account'));
     item.tooltip = vscode.l10n.t('{0} (account {1})', this.account.name, this.account.id);
     item.iconPath = new vscode.ThemeIcon(this.isRootAccount ? 'organization' : 'type-hierarchy-sub');

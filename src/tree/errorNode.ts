@@ -17,7 +17,6 @@ export class ErrorNode extends TreeNode {
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(singleLine(this.error.message), vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
     item.description = this.error.row === null || this.error.row === undefined
       ? vscode.l10n.t('no row')
       : vscode.l10n.t('row {0}', this.error.row);
@@ -53,7 +52,7 @@ export function errorTooltip(error: SisImportError, importId: number): vscode.Ma
 
   if (error.row_info) {
     tooltip.appendMarkdown('\n\n');
-    tooltip.appendText(vscode.l10n.t('Record as Canvas read it:'));
+    tooltip.appendText(vscode.l10n.t('Record as Canvas read it (Canvas adds its line number as the last field):'));
     tooltip.appendCodeblock(error.row_info.replace(/\s+$/, ''), 'text');
   }
 

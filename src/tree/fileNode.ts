@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 
 import { SisImportError } from '../canvas/types';
 import { ErrorNode } from './errorNode';
-import { fileBaseName } from './errorGroups';
+import { errorKey, fileBaseName } from './errorGroups';
 import type { ImportNode } from './importNode';
 import { LoadMoreTarget } from './pagedChildren';
 import { loadMoreRow } from './statusNode';
@@ -11,6 +11,8 @@ import { TreeNode } from './treeNode';
 
 export class FileNode extends TreeNode implements LoadMoreTarget {
   private fileErrors: SisImportError[] = [];
+  /** The error rows shown so far, reused so that VS Code can re-render one row without relisting. */
+  private readonly errorNodes = new Map<string, ErrorNode>();
 
   constructor(
     readonly importNode: ImportNode,
@@ -30,19 +32,18 @@ export class FileNode extends TreeNode implements LoadMoreTarget {
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.file, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
     item.resourceUri = vscode.Uri.file(`/${fileBaseName(this.file)}`);
     item.iconPath = vscode.ThemeIcon.File;
     item.description = this.importNode.hasMoreErrors ? `${this.fileErrors.length}+` : `${this.fileErrors.length}`;
     item.tooltip = this.importNode.hasMoreErrors
-      ? vscode.l10n.t('{0}: {1} errors loaded; Canvas has more pages', this.file, this.fileErrors.length)
-      : vscode.l10n.t('{0}: {1} errors', this.file, this.fileErrors.length);
+      ? vscode.l10n.t('{0}: {1} errors and warnings loaded; Canvas has more pages', this.file, this.fileErrors.length)
+      : vscode.l10n.t('{0}: {1} errors and warnings', this.file, this.fileErrors.length);
     item.contextValue = 'importFile';
     return item;
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    const rows: TreeNode[] = this.fileErrors.map((error) => new ErrorNode(this, this.importNode, error));
+    const rows: TreeNode[] = this.fileErrors.map((error) => this.errorNodeFor(error));
     if (this.importNode.hasMoreErrors) {
       rows.push(loadMoreRow(this, this.importNode.isLoadingErrors));
     }
@@ -50,7 +51,23 @@ export class FileNode extends TreeNode implements LoadMoreTarget {
     return rows;
   }
 
+  /** The error rows VS Code has been given, for re-rendering their icons. */
+  get shownErrorNodes(): ErrorNode[] {
+    return [...this.errorNodes.values()];
+  }
+
   loadMore(): Promise<void> {
     return this.importNode.loadMore();
+  }
+
+  private errorNodeFor(error: SisImportError): ErrorNode {
+    const key = errorKey(error);
+    let node = this.errorNodes.get(key);
+    if (!node) {
+      node = new ErrorNode(this, this.importNode, error);
+      this.errorNodes.set(key, node);
+    }
+
+    return node;
   }
 }

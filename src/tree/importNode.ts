@@ -12,6 +12,7 @@ import { FileNode } from './fileNode';
 import { errorCount, importDescription, importIcon, importTooltip, runningStates, warningCount } from './importPresentation';
 import { LoadMoreTarget, loadNextPageOf, pagedChildren } from './pagedChildren';
 import { PagedList } from './pagedList';
+import { StatusRow } from './statusNode';
 import { TreeContext, TreeNode } from './treeNode';
 
 /** The instance access an import uses: its origin, label and client. */
@@ -28,6 +29,7 @@ const maxFailurePages = 20;
 export class ImportNode extends TreeNode implements LoadMoreTarget {
   private readonly errors: PagedList<SisImportError>;
   private readonly fileNodes = new Map<string, FileNode>();
+  private readonly fileLessErrorNodes = new Map<string, ErrorNode>();
   private failureKeys?: Set<string>;
   private failureKeysLoading = false;
   private waitText?: string;
@@ -71,7 +73,6 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
       vscode.l10n.t('Import {0}', this.sisImport.id),
       noErrors ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed,
     );
-    item.id = this.id;
     item.description = this.waitText ?? importDescription(this.sisImport);
     item.tooltip = importTooltip(this.sisImport);
     item.iconPath = importIcon(this.sisImport.workflow_state);
@@ -87,16 +88,38 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
       origin: this.instance.origin,
       target: 'errors',
       buildNodes: (items) => this.buildErrorNodes(items),
-      emptyRow: {
-        kind: 'empty',
-        label: this.context.failuresOnly ? vscode.l10n.t('No failures') : vscode.l10n.t('No errors'),
-        tooltip: vscode.l10n.t('Canvas lists no errors for this import. Canvas deletes error details after 30 days.'),
-      },
+      emptyRow: this.emptyRow(),
     });
 
     this.clearRetryWait();
     this.startLoadingFailureKeys();
     return children;
+  }
+
+  private emptyRow(): StatusRow {
+    if (this.context.failuresOnly) {
+      return {
+        kind: 'empty',
+        label: vscode.l10n.t('No failures; select to show all errors and warnings'),
+        tooltip: vscode.l10n.t('Canvas lists no errors that made this import fail. Warnings may still explain what happened.'),
+        command: { command: 'canvasSis.showAllErrors', title: vscode.l10n.t('Show All Errors and Warnings') },
+      };
+    }
+
+    if (runningStates.has(this.sisImport.workflow_state)) {
+      return {
+        kind: 'empty',
+        label: vscode.l10n.t('No errors yet; the import is still running'),
+        tooltip: vscode.l10n.t('Refresh to see errors that Canvas reports while the import runs.'),
+        command: { command: 'canvasSis.refresh', title: vscode.l10n.t('Refresh'), arguments: [this.parent] },
+      };
+    }
+
+    return {
+      kind: 'empty',
+      label: vscode.l10n.t('No errors'),
+      tooltip: vscode.l10n.t('Canvas lists no errors for this import. Canvas deletes error details after 30 days.'),
+    };
   }
 
   loadMore(): Promise<void> {
@@ -105,9 +128,19 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
 
   /** Loads every page of errors, for the Problems panel, and the failure flags when they are not known yet. */
   async loadAllErrors(onProgress?: (loadedCount: number) => void): Promise<SisImportError[]> {
+    const loadedBefore = this.errors.items.length;
     await this.errors.loadAll(onProgress);
+    const knewFailures = this.failureKeys !== undefined;
     await this.loadFailureKeys();
-    this.context.changed(this);
+
+    // Relisting the import while the user expands a row below it loses that row's children, so
+    // the import is relisted only when new pages arrived; otherwise only the error rows re-render.
+    if (this.errors.items.length !== loadedBefore) {
+      this.context.changed(this);
+    } else if (!knewFailures) {
+      this.context.changed(this.shownErrorNodes());
+    }
+
     return this.loadedErrors;
   }
 
@@ -142,10 +175,19 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
     }
 
     for (const error of groups.withoutFile) {
-      nodes.push(new ErrorNode(this, this, error));
+      const key = errorKey(error);
+      const node = this.fileLessErrorNodes.get(key) ?? new ErrorNode(this, this, error);
+      this.fileLessErrorNodes.set(key, node);
+      nodes.push(node);
     }
 
     return nodes;
+  }
+
+  /** The error rows VS Code has been given under this import and its files. */
+  private shownErrorNodes(): ErrorNode[] {
+    const fileRows = [...this.fileNodes.values()].flatMap((fileNode) => fileNode.shownErrorNodes);
+    return [...fileRows, ...this.fileLessErrorNodes.values()];
   }
 
   /** Reads which errors are failures in the background, so icons and severities can tell them apart. */
@@ -155,7 +197,7 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
     }
 
     this.loadFailureKeys()
-      .then(() => this.context.changed(this))
+      .then(() => this.context.changed(this.shownErrorNodes()))
       .catch((error: unknown) => this.context.log.warn('tree', `Could not read the failures of SIS import ${this.sisImport.id}: ${(error as Error).message}`));
   }
 

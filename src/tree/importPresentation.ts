@@ -40,16 +40,37 @@ export function warningCount(sisImport: SisImport): number | undefined {
   return sisImport.data?.counts?.warning_count;
 }
 
-/** For example "Nov 30, 2026, 2:05 PM · imported with messages · 3 errors, 12 warnings". */
+/**
+ * Returns the counts, the state and the date, most useful first because a narrow sidebar cuts
+ * the end off: for example "3 errors, 12 warnings · imported with messages · Nov 30, 2026, 2:05 PM".
+ */
 export function importDescription(sisImport: SisImport): string {
-  const parts = [formatDate(sisImport.created_at), stateText(sisImport)];
-  const errors = errorCount(sisImport);
-  const warnings = warningCount(sisImport);
-  if (errors !== undefined || warnings !== undefined) {
-    parts.push(vscode.l10n.t('{0} errors, {1} warnings', errors ?? 0, warnings ?? 0));
+  const parts: string[] = [];
+  const counts = countsText(errorCount(sisImport), warningCount(sisImport));
+  if (counts) {
+    parts.push(counts);
   }
 
+  parts.push(stateText(sisImport), formatDate(sisImport.created_at));
   return parts.join(' · ');
+}
+
+/** Returns "3 errors, 1 warning", "no errors", or undefined when Canvas sent no counts. */
+export function countsText(errors: number | undefined, warnings: number | undefined): string | undefined {
+  if (errors === undefined && warnings === undefined) {
+    return undefined;
+  }
+
+  const parts: string[] = [];
+  if (errors) {
+    parts.push(errors === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', errors));
+  }
+
+  if (warnings) {
+    parts.push(warnings === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', warnings));
+  }
+
+  return parts.length > 0 ? parts.join(', ') : vscode.l10n.t('no errors');
 }
 
 export function importTooltip(sisImport: SisImport): vscode.MarkdownString {
@@ -67,10 +88,9 @@ export function importTooltip(sisImport: SisImport): vscode.MarkdownString {
     lines.push(vscode.l10n.t('Ended: {0}', formatDate(sisImport.ended_at)));
   }
 
-  const errors = errorCount(sisImport);
-  const warnings = warningCount(sisImport);
-  if (errors !== undefined || warnings !== undefined) {
-    lines.push(vscode.l10n.t('Errors: {0}, warnings: {1}', errors ?? 0, warnings ?? 0));
+  const counts = countsText(errorCount(sisImport), warningCount(sisImport));
+  if (counts) {
+    lines.push(counts);
   }
 
   const batches = sisImport.data?.supplied_batches;

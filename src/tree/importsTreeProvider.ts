@@ -11,7 +11,7 @@ import { TreeContext, TreeNode } from './treeNode';
 export const importsViewId = 'canvasSis.imports';
 
 export class ImportsTreeProvider implements vscode.TreeDataProvider<TreeNode>, TreeContext, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly changeEmitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   private instanceNodes: InstanceNode[] = [];
   private showFailuresOnly = false;
 
@@ -43,6 +43,7 @@ export class ImportsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) {
+      await Promise.all(this.instanceNodes.map((instance) => instance.readSignInState()));
       return this.instanceNodes;
     }
 
@@ -55,7 +56,11 @@ export class ImportsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
     }
   }
 
-  changed(node?: TreeNode): void {
+  changed(node?: TreeNode | TreeNode[]): void {
+    if (Array.isArray(node) && node.length === 0) {
+      return;
+    }
+
     this.changeEmitter.fire(node);
   }
 

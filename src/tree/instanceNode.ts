@@ -63,7 +63,6 @@ export class InstanceNode extends TreeNode implements LoadMoreTarget, InstanceAc
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Expanded);
-    item.id = this.id;
     const host = this.configured.origin ? new URL(this.configured.origin).host : undefined;
     const parts = [host !== this.label ? host : undefined, this.state === 'signedOut' ? vscode.l10n.t('signed out') : undefined];
     item.description = parts.filter((part) => part !== undefined).join(' · ');
@@ -115,6 +114,16 @@ export class InstanceNode extends TreeNode implements LoadMoreTarget, InstanceAc
 
   loadMore(): Promise<void> {
     return loadNextPageOf(this.accounts, this, this.context);
+  }
+
+  /**
+   * Reads whether a token is stored, so the first rendering shows the right state. Changing the
+   * state later relists the instance, which loses a listing the user started below it meanwhile.
+   */
+  async readSignInState(): Promise<void> {
+    if (this.state === 'unknown' && this.configured.origin) {
+      this.state = (await this.services.getToken(this.configured.origin)) ? 'signedIn' : 'signedOut';
+    }
   }
 
   /** Puts the instance into the signed-out state after Canvas rejected its token. */

@@ -39,7 +39,6 @@ export class StatusNode extends TreeNode {
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.row.label, vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
     item.description = this.row.description;
     item.tooltip = this.row.tooltip;
     item.iconPath = icons[this.row.kind];

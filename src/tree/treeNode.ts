@@ -9,8 +9,8 @@ export interface TreeContext {
   readonly log: Logger;
   /** True while the view lists only errors that made an import fail (Canvas's `failure=true`). */
   readonly failuresOnly: boolean;
-  /** Asks VS Code to render `node` again, or the whole tree when `node` is undefined. */
-  changed(node?: TreeNode): void;
+  /** Asks VS Code to render `node` (or each node of an array) again, or the whole tree when undefined. */
+  changed(node?: TreeNode | TreeNode[]): void;
   /** Called by any node whose request Canvas rejected because of the token. */
   tokenRejected(origin: string, error: InvalidTokenError): void;
 }
@@ -18,7 +18,11 @@ export interface TreeContext {
 export abstract class TreeNode {
   constructor(
     readonly parent: TreeNode | undefined,
-    /** A stable id, so VS Code keeps the expansion state across refreshes. */
+    /**
+     * A key for logs and caches. It is not given to VS Code as TreeItem.id: VS Code rejects an id
+     * that a parallel listing of the same parent already registered, which refreshes during a load
+     * cause. Without ids, VS Code keys rows by parent and label, which keeps expansion state too.
+     */
     readonly id: string,
   ) {}
 

@@ -128,9 +128,9 @@ describe('Opening an error', function () {
     const original = window.showQuickPick;
     const offered: string[][] = [];
     window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
-      const list = await items;
-      offered.push(list.map((item) => item.detail ?? item.label));
-      return list.find((item) => !(item.detail ?? '').includes('archive'));
+      const files = (await items).map((item) => (item as { file?: string }).file).filter((file): file is string => file !== undefined);
+      offered.push(files);
+      return (await items).find((item) => (item as { file?: string }).file === files.find((file) => !file.includes('archive')));
     }) as unknown as typeof vscode.window.showQuickPick;
     try {
       await vscode.commands.executeCommand('canvasSis.openError', await errorOnRow(4822, 'users.csv', 17));
@@ -159,8 +159,8 @@ describe('Opening an error', function () {
     const offered: string[] = [];
     window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
       const list = await items;
-      offered.push(...list.map((item) => item.detail ?? ''));
-      return list.find((item) => item.detail === copy);
+      offered.push(...list.map((item) => (item as { file?: string }).file).filter((file): file is string => file !== undefined));
+      return list.find((item) => (item as { file?: string }).file === copy);
     }) as unknown as typeof vscode.window.showQuickPick;
     try {
       await vscode.commands.executeCommand('canvasSis.openError', await errorOnRow(4823, 'sis_upload/sections.csv', 6));

@@ -51,9 +51,8 @@ describe('SIS Imports tree', function () {
     const imports = await childrenOf(session.api, account);
 
     assert.deepEqual(imports.slice(0, 5).map(labelOf), ['Import 4825', 'Import 4824', 'Import 4823', 'Import 4822', 'Import 4821']);
-    assert.match(descriptionOf(imports[3]), /imported with messages/);
-    assert.match(descriptionOf(imports[3]), /\d+ errors, \d+ warnings/);
-    assert.match(descriptionOf(imports[2]), /failed with messages/);
+    assert.match(descriptionOf(imports[3]), /^20 warnings · imported with messages · /);
+    assert.match(descriptionOf(imports[2]), /^3 errors, 7 warnings · failed with messages · /);
   });
 
   it('groups errors by file with counts', async () => {
@@ -127,7 +126,8 @@ describe('SIS Imports tree', function () {
 
       const warningsOnly = await importNode(session.api, 4822);
       const none = await childrenOf(session.api, warningsOnly);
-      assert.deepEqual(none.map(labelOf), ['No failures']);
+      assert.deepEqual(none.map(labelOf), ['No failures; select to show all errors and warnings']);
+      assert.equal(none[0].getTreeItem().command?.command, 'canvasSis.showAllErrors');
     } finally {
       await vscode.commands.executeCommand('canvasSis.showAllErrors');
     }

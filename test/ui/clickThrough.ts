@@ -80,4 +80,24 @@ export async function clickThrough(ui: UiSession): Promise<void> {
 
     await ui.screenshot('ui-04-problems');
   });
+
+  await ui.step('reload the window and list again', async () => {
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Developer: Reload Window');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Developer: Reload Window' }).first().waitFor({ timeout: stepTimeoutMs });
+    await page.keyboard.press('Enter');
+
+    await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: stepTimeoutMs });
+    await treeRow(page, 'Northwind University').waitFor({ timeout: stepTimeoutMs });
+    if (!(await treeRow(page, 'Import 4822').isVisible())) {
+      await treeRow(page, 'Northwind University').click();
+    }
+
+    await treeRow(page, 'Import 4822').waitFor({ timeout: stepTimeoutMs });
+    await page.waitForTimeout(1000);
+
+    const toasts = await page.locator('.notifications-toasts').allInnerTexts();
+    assert.ok(!toasts.join('\n').includes('already registered'), `a notification reports a tree error: ${toasts.join(' | ')}`);
+    await ui.screenshot('ui-05-after-reload');
+  });
 }

@@ -1,0 +1,35 @@
+// Commands on file and error rows: pick another local copy of a file, copy an error message.
+import * as vscode from 'vscode';
+
+import { LocalCsvResolver } from '../navigation/localCsvResolver';
+import { ErrorNode } from '../tree/errorNode';
+import { FileNode } from '../tree/fileNode';
+
+/**
+ * `canvasSis.chooseLocalFile`: asks again which local file belongs to a file of an import, and
+ * opens the error again when the command ran on an error row.
+ */
+export async function chooseLocalFileCommand(resolver: LocalCsvResolver, target?: unknown): Promise<void> {
+  if (target instanceof FileNode) {
+    await resolver.choose({ origin: target.importNode.instance.origin, importId: target.importNode.sisImport.id, canvasFile: target.file });
+    return;
+  }
+
+  if (target instanceof ErrorNode && target.error.file) {
+    const lookup = { origin: target.importNode.instance.origin, importId: target.importNode.sisImport.id, canvasFile: target.error.file };
+    if (await resolver.choose(lookup)) {
+      await vscode.commands.executeCommand('canvasSis.openError', target);
+    }
+  }
+}
+
+/** `canvasSis.copyMessage`: copies an error's message, with its file and row, to the clipboard. */
+export async function copyMessageCommand(target?: unknown): Promise<void> {
+  if (!(target instanceof ErrorNode)) {
+    return;
+  }
+
+  const { file, row, message } = target.error;
+  const location = [file, row === null || row === undefined ? undefined : vscode.l10n.t('row {0}', row)].filter(Boolean).join(', ');
+  await vscode.env.clipboard.writeText(location ? `${message} (${location})` : message);
+}

@@ -1,0 +1,89 @@
+// Locating the last record of a large CSV: locateRecord next to `wc -l`, a bare newline count
+// in Node, and csv-parse, run in turn on the same file so that each run sees the same cache.
+import { performance } from 'node:perf_hooks';
+import * as path from 'node:path';
+
+import { CsvParseChildResult } from './csvParseChild';
+import { runNodeScript, runTimed } from './childProcess';
+import { EnrollmentsCsv, writeEnrollmentsCsv } from './enrollmentsCsv';
+import { LocateChildResult } from './locateChild';
+import { countLineFeeds } from './newlineCount';
+import { repeat } from './statistics';
+
+const LOCATE_CHILD = path.join(__dirname, 'locateChild.js');
+const CSV_PARSE_CHILD = path.join(__dirname, 'csvParseChild.js');
+const JUMP_SEED = 20260101;
+
+/** Settings of the CSV benchmark. */
+export interface CsvBenchOptions {
+  filePath: string;
+  targetBytes: number;
+  runs: number;
+  /** Random jumps after the first run's scan, with the index that scan built. */
+  jumps: number;
+}
+
+/** One run of each measurement, in milliseconds. */
+export interface CsvBenchRun {
+  locateMs: number;
+  peakRssGrowthKb: number;
+  wcMs: number;
+  newlineCountMs: number;
+  csvParseMs: number;
+}
+
+export interface CsvBenchResult {
+  file: EnrollmentsCsv;
+  generationMs: number;
+  /** `fincore` output (resident bytes and size) before the first run, when fincore exists. */
+  pageCacheBefore: string;
+  runs: CsvBenchRun[];
+  jumpMs: number[];
+}
+
+async function readPageCacheResidency(filePath: string): Promise<string> {
+  try {
+    const { stdout } = await runTimed('fincore', ['--noheadings', '--output', 'RES,SIZE', filePath]);
+    const [resident, size] = stdout.trim().split(/\s+/);
+    return `${resident} of ${size} resident (fincore)`;
+  } catch {
+    return 'unknown (fincore not available)';
+  }
+}
+
+async function measureRun(file: EnrollmentsCsv, jumps: number): Promise<{ run: CsvBenchRun; jumpMs: number[] }> {
+  const locate = await runNodeScript<LocateChildResult>(LOCATE_CHILD, [file.filePath, String(file.lastRow), String(jumps), String(JUMP_SEED)]);
+
+  const wc = await runTimed('wc', ['-l', file.filePath]);
+  const wcLines = Number(wc.stdout.trim().split(/\s+/)[0]);
+  if (wcLines !== file.lines) {
+    throw new Error(`wc -l counted ${wcLines} lines, but the generator wrote ${file.lines}.`);
+  }
+
+  const newlineCount = await countLineFeeds(file.filePath);
+
+  const csvParse = await runNodeScript<CsvParseChildResult>(CSV_PARSE_CHILD, [file.filePath]);
+  if (csvParse.records !== file.lastRow) {
+    throw new Error(`csv-parse counted ${csvParse.records} records, but the file has ${file.lastRow}.`);
+  }
+
+  const run: CsvBenchRun = {
+    locateMs: locate.lastRecordMs,
+    peakRssGrowthKb: locate.peakRssAfterKb - locate.peakRssBeforeKb,
+    wcMs: wc.elapsedMs,
+    newlineCountMs: newlineCount.elapsedMs,
+    csvParseMs: csvParse.elapsedMs,
+  };
+  return { run, jumpMs: locate.jumpMs };
+}
+
+/** Writes the CSV, then measures every tool `runs` times in turn. */
+export async function runCsvBench(options: CsvBenchOptions): Promise<CsvBenchResult> {
+  const generationStartedAt = performance.now();
+  const file = writeEnrollmentsCsv(options.filePath, options.targetBytes);
+  const generationMs = performance.now() - generationStartedAt;
+  const pageCacheBefore = await readPageCacheResidency(file.filePath);
+
+  const measured = await repeat(options.runs, (run) => measureRun(file, run === 0 ? options.jumps : 0));
+  return { file, generationMs, pageCacheBefore, runs: measured.map((result) => result.run), jumpMs: measured[0].jumpMs };
+}

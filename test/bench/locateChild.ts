@@ -1,0 +1,55 @@
+// Child process of the CSV benchmark: locates the last record of a file with a fresh record
+// index, then jumps to random rows with the index that scan built, and prints the timings and
+// the growth of peak RSS as JSON. A process of its own gives each run an empty index cache
+// and its own peak RSS.
+//
+// Usage: node locateChild.js FILE LAST_ROW JUMPS SEED
+import { performance } from 'node:perf_hooks';
+
+import { locateRecord } from '../../src/csv/recordLocator';
+import { enrollmentUserField } from './enrollmentsCsv';
+import { seededRandom } from '../unit/seededRandom';
+
+/** What the child prints: times in milliseconds, peak RSS in kilobytes. */
+export interface LocateChildResult {
+  lastRecordMs: number;
+  peakRssBeforeKb: number;
+  peakRssAfterKb: number;
+  jumpMs: number[];
+}
+
+async function locateChecked(filePath: string, row: number): Promise<number> {
+  const startedAt = performance.now();
+  const range = await locateRecord(filePath, row);
+  const elapsedMs = performance.now() - startedAt;
+
+  const expectedField = enrollmentUserField(row - 1);
+  if (!range?.text.includes(expectedField)) {
+    throw new Error(`Row ${row} located wrongly: expected a record containing "${expectedField}", got ${JSON.stringify(range?.text)}.`);
+  }
+  return elapsedMs;
+}
+
+async function main(): Promise<void> {
+  const [filePath, lastRowArgument, jumpsArgument, seedArgument] = process.argv.slice(2);
+  const lastRow = Number(lastRowArgument);
+  const random = seededRandom(Number(seedArgument));
+
+  const peakRssBeforeKb = process.resourceUsage().maxRSS;
+  const lastRecordMs = await locateChecked(filePath, lastRow);
+  const peakRssAfterKb = process.resourceUsage().maxRSS;
+
+  const jumpMs: number[] = [];
+  for (let jump = 0; jump < Number(jumpsArgument); jump++) {
+    const row = 2 + Math.floor(random() * (lastRow - 1));
+    jumpMs.push(await locateChecked(filePath, row));
+  }
+
+  const result: LocateChildResult = { lastRecordMs, peakRssBeforeKb, peakRssAfterKb, jumpMs };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

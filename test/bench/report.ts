@@ -1,0 +1,208 @@
+// Turns the benchmark results into the console table and BENCHMARKS.md.
+import { ActivationBenchResult } from './activationBench';
+import { CanvasBenchOptions, CanvasBenchResult } from './canvasBench';
+import { CsvBenchResult } from './csvBench';
+import { MachineInfo } from './machine';
+import { median } from './statistics';
+
+/** Everything one `npm run bench` measured. */
+export interface BenchResults {
+  command: string;
+  startedAt: Date;
+  totalSeconds: number;
+  machine: MachineInfo;
+  csv: CsvBenchResult;
+  canvasOptions: CanvasBenchOptions;
+  canvas: CanvasBenchResult;
+  bundleBytes: number;
+  activation: ActivationBenchResult;
+}
+
+/** One line of the summary table. `met` is undefined for figures without a target. */
+export interface SummaryRow {
+  measure: string;
+  result: string;
+  target: string;
+  met?: boolean;
+}
+
+const MAX_LOCATE_TO_WC_RATIO = 1.5;
+const MIN_CSV_PARSE_TO_LOCATE_RATIO = 30;
+const MAX_PEAK_RSS_GROWTH_MIB = 64;
+const MAX_JUMP_MS = 20;
+const FIRST_PAGE_REQUESTS = 1;
+
+function milliseconds(value: number): string {
+  return value >= 100 ? `${Math.round(value).toLocaleString('en-US')} ms` : `${value.toFixed(1)} ms`;
+}
+
+function ratio(value: number): string {
+  return `${value.toFixed(1)}×`;
+}
+
+function mebibytes(bytes: number): string {
+  return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+}
+
+function csvRows(csv: CsvBenchResult): SummaryRow[] {
+  const locateMs = median(csv.runs.map((run) => run.locateMs));
+  const wcMs = median(csv.runs.map((run) => run.wcMs));
+  const newlineCountMs = median(csv.runs.map((run) => run.newlineCountMs));
+  const csvParseMs = median(csv.runs.map((run) => run.csvParseMs));
+  const peakRssGrowthMiB = Math.max(...csv.runs.map((run) => run.peakRssGrowthKb)) / 1024;
+  const locateToWc = locateMs / wcMs;
+  const csvParseToLocate = csvParseMs / locateMs;
+  const jumpMedianMs = median(csv.jumpMs);
+  const jumpMaxMs = Math.max(...csv.jumpMs);
+  const runs = csv.runs.length;
+
+  return [
+    { measure: `1. locateRecord, last record (row ${csv.file.lastRow.toLocaleString('en-US')}), fresh index, median of ${runs}`, result: milliseconds(locateMs), target: '' },
+    { measure: `1. wc -l, same file, median of ${runs}`, result: milliseconds(wcMs), target: '' },
+    { measure: `1. Node newline count (read + Buffer#indexOf only), median of ${runs}`, result: milliseconds(newlineCountMs), target: '' },
+    { measure: `1. csv-parse streaming record count, median of ${runs}`, result: milliseconds(csvParseMs), target: '' },
+    { measure: '1. locateRecord / wc -l', result: ratio(locateToWc), target: `≤ ${MAX_LOCATE_TO_WC_RATIO}×`, met: locateToWc <= MAX_LOCATE_TO_WC_RATIO },
+    { measure: '1. csv-parse / locateRecord', result: ratio(csvParseToLocate), target: `≥ ${MIN_CSV_PARSE_TO_LOCATE_RATIO}×`, met: csvParseToLocate >= MIN_CSV_PARSE_TO_LOCATE_RATIO },
+    { measure: `1. Peak RSS growth of locateRecord, max of ${runs}`, result: `${peakRssGrowthMiB.toFixed(1)} MiB`, target: `< ${MAX_PEAK_RSS_GROWTH_MIB} MiB`, met: peakRssGrowthMiB < MAX_PEAK_RSS_GROWTH_MIB },
+    { measure: `2. Second jump, ${csv.jumpMs.length} random rows, median`, result: milliseconds(jumpMedianMs), target: `< ${MAX_JUMP_MS} ms`, met: jumpMedianMs < MAX_JUMP_MS },
+    { measure: `2. Second jump, ${csv.jumpMs.length} random rows, max`, result: milliseconds(jumpMaxMs), target: `< ${MAX_JUMP_MS} ms`, met: jumpMaxMs < MAX_JUMP_MS },
+  ];
+}
+
+function canvasRows(options: CanvasBenchOptions, canvas: CanvasBenchResult): SummaryRow[] {
+  const errors = options.errorCount.toLocaleString('en-US');
+  return [
+    { measure: `3. First page of ${errors} errors, ${options.latencyMs} ms latency: time`, result: milliseconds(canvas.firstPageMs), target: '' },
+    { measure: '3. First page: requests', result: `${canvas.firstPageRequests} (${canvas.firstPageErrors} errors)`, target: `${FIRST_PAGE_REQUESTS}`, met: canvas.firstPageRequests === FIRST_PAGE_REQUESTS },
+    {
+      measure: `3. All ${errors} errors: time`,
+      result: milliseconds(canvas.allErrorsMs),
+      target: '',
+    },
+    {
+      measure: '3. All errors: requests and pages',
+      result: `${canvas.allErrorsRequests} requests, ${canvas.pages} pages, ${canvas.allErrorsLoaded.toLocaleString('en-US')} errors`,
+      target: '',
+    },
+  ];
+}
+
+function extensionRows(bundleBytes: number, activation: ActivationBenchResult): SummaryRow[] {
+  const runs = activation.activationMs.length;
+  return [
+    { measure: '4. dist/extension.js, production build', result: `${bundleBytes.toLocaleString('en-US')} bytes (${(bundleBytes / 1024).toFixed(1)} KB)`, target: '' },
+    {
+      measure: `4. Activation in VS Code (Running Extensions), median of ${runs}`,
+      result: `${milliseconds(median(activation.activationMs))} (runs: ${activation.activationMs.join(', ')} ms)`,
+      target: '',
+    },
+  ];
+}
+
+export function summaryRows(results: BenchResults): SummaryRow[] {
+  return [
+    ...csvRows(results.csv),
+    ...canvasRows(results.canvasOptions, results.canvas),
+    ...extensionRows(results.bundleBytes, results.activation),
+  ];
+}
+
+function metText(met: boolean | undefined): string {
+  if (met === undefined) {
+    return '';
+  }
+  return met ? 'met' : 'NOT met';
+}
+
+/** Renders the rows as aligned plain-text columns for the terminal. */
+export function renderConsoleTable(rows: SummaryRow[]): string {
+  const cells = [['Measure', 'Result', 'Target', ''], ...rows.map((row) => [row.measure, row.result, row.target, metText(row.met)])];
+  const widths = [0, 1, 2].map((column) => Math.max(...cells.map((cell) => cell[column].length)));
+  return cells.map((cell) => cell.map((text, column) => (column < 3 ? text.padEnd(widths[column]) : text)).join('  ').trimEnd()).join('\n');
+}
+
+function markdownTable(header: string[], rows: string[][]): string {
+  const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
+  lines.push(...rows.map((row) => `| ${row.join(' | ')} |`));
+  return lines.join('\n');
+}
+
+function machineSection(results: BenchResults): string {
+  const { machine } = results;
+  return [
+    `- CPU: ${machine.cpuModel}, ${machine.cores} cores`,
+    `- RAM: ${machine.ramGiB.toFixed(1)} GiB`,
+    `- ${machine.os}, Node ${machine.nodeVersion}`,
+    `- Load average (1 min) at the start: ${machine.loadAverage.toFixed(2)}`,
+    `- Run on ${results.startedAt.toISOString()}, ${Math.round(results.totalSeconds)} s in all`,
+  ].join('\n');
+}
+
+function csvRunsTable(csv: CsvBenchResult): string {
+  const rows = csv.runs.map((run, index) => [
+    String(index + 1),
+    milliseconds(run.locateMs),
+    milliseconds(run.wcMs),
+    milliseconds(run.newlineCountMs),
+    milliseconds(run.csvParseMs),
+    `${(run.peakRssGrowthKb / 1024).toFixed(1)} MiB`,
+  ]);
+  return markdownTable(['Run', 'locateRecord', 'wc -l', 'Node newline count', 'csv-parse', 'Peak RSS growth'], rows);
+}
+
+function methodSection(results: BenchResults): string {
+  const { csv, canvasOptions, activation } = results;
+  const newlineToWc = median(csv.runs.map((run) => run.newlineCountMs)) / median(csv.runs.map((run) => run.wcMs));
+  return [
+    `1. The benchmark writes an enrollments-style CSV of ${mebibytes(csv.file.bytes)} (${csv.file.bytes.toLocaleString('en-US')} bytes, ` +
+      `${csv.file.lastRow.toLocaleString('en-US')} records, ${csv.file.lines.toLocaleString('en-US')} lines) into a temporary folder, ` +
+      `in ${(csv.generationMs / 1000).toFixed(1)} s. One record in 20 has a quoted \`notes\` field that spans two lines. ` +
+      `The file was in the OS page cache for every timing, because it had just been written: ${csv.pageCacheBefore} before the first run. ` +
+      'Each run measures, one after the other: `locateRecord` for the last row in a new Node process (so the record index cache is empty), timed ' +
+      'around the call, with peak RSS from `process.resourceUsage().maxRSS` before and after it; `wc -l` as a whole process; a newline count in ' +
+      'Node that reads the file in the same 1 MiB chunks and calls `Buffer#indexOf` once per line and does nothing else; and csv-parse ' +
+      '(`bom`, `skip_empty_lines`) counting records in a new Node process, timed inside it. Every tool must report the expected record or line count.',
+    `2. In the first run, after the last record, the same process locates ${csv.jumpMs.length} random rows (seeded), with the index the first scan built. ` +
+      'Each located record is checked against the record the generator wrote.',
+    `3. The fake Canvas (test/fake-canvas/) serves the sample data set plus one import with ${canvasOptions.errorCount.toLocaleString('en-US')} row errors, ` +
+      `and delays every request by ${canvasOptions.latencyMs} ms (\`injectFault({ delayMs })\`). The times are those of \`sisImportErrorPages(client, 1, { importId }).nextPage()\` ` +
+      'for the first page and of calling `nextPage()` until the cursor ends for all errors, with the request counts that the fake Canvas recorded.',
+    '4. `node esbuild.js --production` builds the bundle, which is measured and then replaced by the development bundle again. Activation: code-server ' +
+      `${activation.codeServerVersion} in headless Chromium opens an empty folder with this repository as the extension in development mode, the benchmark ` +
+      'clicks the Canvas SIS activity bar icon, which activates the extension, and reads the time that **Developer: Show Running Extensions** shows for it. ' +
+      'VS Code computes that figure as codeLoadingTime + activateCallTime (loading dist/extension.js and running `activate` until it returns its promise). ' +
+      `The activation events in the extension host log were: ${[...new Set(activation.activationEvents)].join(', ') || 'none found'}. ` +
+      'Each run reloads the workbench, which starts a new extension host.',
+    '',
+    `The Node newline count is ${ratio(newlineToWc)} \`wc -l\` on this machine. Any scanner that visits each line from JavaScript pays that much before doing any CSV work, ` +
+      'so it bounds how close `locateRecord` can come to `wc -l`.',
+  ].join('\n');
+}
+
+/** Renders BENCHMARKS.md. */
+export function renderMarkdown(results: BenchResults): string {
+  const rows = summaryRows(results).map((row) => [row.measure, row.result, row.target, metText(row.met)]);
+  return [
+    '# Benchmarks',
+    '',
+    `Written by \`${results.command}\` (test/bench/run.ts), which generates its own data in a temporary folder, deletes it afterwards and rewrites this file. ` +
+      'It takes a few minutes and needs code-server (test/vscode/setup-code-server.sh) and Chromium for step 4. It is not part of `npm test`.',
+    '',
+    '## Machine',
+    '',
+    machineSection(results),
+    '',
+    '## Results',
+    '',
+    markdownTable(['Measure', 'Result', 'Target', ''], rows),
+    '',
+    'Runs of step 1:',
+    '',
+    csvRunsTable(results.csv),
+    '',
+    '## Method',
+    '',
+    methodSection(results),
+    '',
+  ].join('\n');
+}
