@@ -55,6 +55,7 @@ function fromNode(node: ErrorNode): ErrorToOpen {
     error: node.error,
     loadImportErrors: (onProgress) => importNode.loadAllErrors(onProgress),
     isFailure: (error) => importNode.isFailure(error),
+    reportRecordChecks: (checks) => importNode.updateRecordChecks(checks),
   };
 }
 
@@ -83,6 +84,7 @@ async function fromDescriptor(provider: ImportsTreeProvider, descriptor: ErrorDe
         error: descriptor.error,
         loadImportErrors: (onProgress) => importNode.loadAllErrors(onProgress),
         isFailure: (error) => importNode.isFailure(error),
+        reportRecordChecks: (checks) => importNode.updateRecordChecks(checks),
       };
     }
   }

@@ -6,7 +6,9 @@ import * as vscode from 'vscode';
 import { SisImportError } from '../canvas/types';
 import { CsvParseError, RecordRange, locateRecord } from '../csv/recordLocator';
 import { Logger } from '../log';
-import { ImportDiagnostics } from './importDiagnostics';
+import { findRecordCanvasRead } from '../csv/recordSearch';
+import { compareRowInfo } from '../csv/rowInfo';
+import { ImportDiagnostics, RecordCheck } from './importDiagnostics';
 import { CsvLookup, LocalCsvResolver } from './localCsvResolver';
 import { showRecord } from './recordEditor';
 
@@ -18,6 +20,8 @@ export interface ErrorToOpen {
   /** Loads every error of the import (all pages) for the Problems panel. */
   loadImportErrors(onProgress: (loadedCount: number) => void): Promise<readonly SisImportError[]>;
   isFailure(error: SisImportError): boolean;
+  /** Receives which local records differ from the ones Canvas imported, for the tree's icons. */
+  reportRecordChecks?(checks: RecordCheck[]): void;
 }
 
 /** The outcome, for tests and callers: where the editor went and what was wrong, if anything. */
@@ -25,6 +29,8 @@ export interface OpenErrorResult {
   filePath?: string;
   range?: vscode.Range;
   problem?: string;
+  /** Set when the local record differs from Canvas's `row_info`: the row of the record Canvas read, if found. */
+  drift?: { canvasRecordRow?: number; exact?: boolean };
 }
 
 export class ErrorOpener {
@@ -66,8 +72,48 @@ export class ErrorOpener {
       this.offerAnotherFile(location.problem, target, lookup);
     }
 
+    const drift = location.record ? await this.checkRecord(filePath, error, location.record) : undefined;
     await this.updateDiagnostics(target, filePath);
-    return { filePath, range, problem: location.problem };
+    return { filePath, range, problem: location.problem, drift };
+  }
+
+  /**
+   * Compares the record with what Canvas imported. When they differ, searches the file for the
+   * record Canvas read and offers to go there.
+   */
+  private async checkRecord(filePath: string, error: SisImportError, record: RecordRange): Promise<OpenErrorResult['drift']> {
+    const comparison = compareRowInfo(error.row_info, record.text);
+    if (comparison.kind !== 'differs') {
+      return undefined;
+    }
+
+    const fileName = path.basename(filePath);
+    const match = await findRecordCanvasRead(filePath, comparison.canvasFields).catch((failure: unknown) => {
+      this.log.warn('navigation', `Searching ${fileName} for the record Canvas imported failed: ${(failure as Error).message}`);
+      return undefined;
+    });
+    this.log.info('navigation', `Row ${error.row} of ${fileName} differs from Canvas's record; ${match ? `row ${match.row} matches` : 'no row matches'}.`);
+
+    const message = vscode.l10n.t(
+      'Row {0} of {1} differs from the record Canvas imported, so the local file may have changed since the import.',
+      error.row ?? '',
+      fileName,
+    );
+    if (!match) {
+      void vscode.window.showWarningMessage(`${message} ${vscode.l10n.t('No record in the file matches it.')}`);
+      return {};
+    }
+
+    const goTo = vscode.l10n.t('Go to Row {0}', match.row);
+    const found = match.exact
+      ? vscode.l10n.t('Row {0} has the values Canvas imported.', match.row)
+      : vscode.l10n.t('Row {0} has the same {1}.', match.row, match.keyColumns.join(', '));
+    void Promise.resolve(vscode.window.showWarningMessage(`${message} ${found}`, goTo)).then(async (answer) => {
+      if (answer === goTo) {
+        await showRecord(filePath, { ...match, startOffset: 0, endOffset: 0 }, this.log);
+      }
+    });
+    return { canvasRecordRow: match.row, exact: match.exact };
   }
 
   /** Shows why the record was not selected, with a button to pick another local copy and open the error there. */
@@ -131,7 +177,8 @@ export class ErrorOpener {
         (progress) => target.loadImportErrors((count) => progress.report({ message: vscode.l10n.t('{0} loaded', count) })),
       );
       const fileErrors = allErrors.filter((candidate) => candidate.file === target.error.file);
-      await this.diagnostics.update({ filePath, importId: target.importId, errors: fileErrors, isFailure: (error) => target.isFailure(error) });
+      const result = await this.diagnostics.update({ filePath, importId: target.importId, errors: fileErrors, isFailure: (error) => target.isFailure(error) });
+      target.reportRecordChecks?.(result.recordChecks);
     } catch (failure) {
       this.log.error('diagnostics', `Loading the errors of SIS import ${target.importId} failed`, failure);
       void vscode.window.showWarningMessage(

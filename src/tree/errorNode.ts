@@ -17,13 +17,11 @@ export class ErrorNode extends TreeNode {
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(singleLine(this.error.message), vscode.TreeItemCollapsibleState.None);
-    item.description = this.error.row === null || this.error.row === undefined
-      ? vscode.l10n.t('no row')
-      : vscode.l10n.t('row {0}', this.error.row);
-    item.tooltip = errorTooltip(this.error, this.importNode.sisImport.id);
-    item.iconPath = this.importNode.isFailure(this.error)
-      ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
-      : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    const differs = this.importNode.recordDiffers(this.error);
+    const row = this.error.row === null || this.error.row === undefined ? vscode.l10n.t('no row') : vscode.l10n.t('row {0}', this.error.row);
+    item.description = differs ? vscode.l10n.t('{0} · local record differs', row) : row;
+    item.tooltip = errorTooltip(this.error, this.importNode.sisImport.id, differs);
+    item.iconPath = errorIcon(this.importNode.isFailure(this.error), differs);
     item.contextValue = 'importError';
     item.command = { command: 'canvasSis.openError', title: vscode.l10n.t('Open Failing Record'), arguments: [this] };
     return item;
@@ -34,7 +32,7 @@ export class ErrorNode extends TreeNode {
  * Builds the hover text. Every value comes from Canvas and is untrusted: it is escaped as
  * text or placed in a code block, and the Markdown allows no commands and no HTML.
  */
-export function errorTooltip(error: SisImportError, importId: number): vscode.MarkdownString {
+export function errorTooltip(error: SisImportError, importId: number, recordDiffers = false): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString(undefined, false);
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;
@@ -50,6 +48,11 @@ export function errorTooltip(error: SisImportError, importId: number): vscode.Ma
     tooltip.appendText(` · ${vscode.l10n.t('row {0}', error.row)}`);
   }
 
+  if (recordDiffers) {
+    tooltip.appendMarkdown('\n\n');
+    tooltip.appendText(vscode.l10n.t('The local record on this row differs from the one Canvas imported: the local file may have changed since the import.'));
+  }
+
   if (error.row_info) {
     tooltip.appendMarkdown('\n\n');
     tooltip.appendText(vscode.l10n.t('Record as Canvas read it (Canvas adds its line number as the last field):'));
@@ -57,6 +60,16 @@ export function errorTooltip(error: SisImportError, importId: number): vscode.Ma
   }
 
   return tooltip;
+}
+
+/** A failure or a warning icon; a record that differs from Canvas's gets its own icon in the same color. */
+function errorIcon(failure: boolean, recordDiffers: boolean): vscode.ThemeIcon {
+  const color = new vscode.ThemeColor(failure ? 'problemsErrorIcon.foreground' : 'problemsWarningIcon.foreground');
+  if (recordDiffers) {
+    return new vscode.ThemeIcon('diff-modified', color);
+  }
+
+  return new vscode.ThemeIcon(failure ? 'error' : 'warning', color);
 }
 
 function singleLine(text: string): string {

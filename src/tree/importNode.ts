@@ -30,6 +30,8 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
   private readonly errors: PagedList<SisImportError>;
   private readonly fileNodes = new Map<string, FileNode>();
   private readonly fileLessErrorNodes = new Map<string, ErrorNode>();
+  /** Error keys whose local record differs from the one Canvas imported, from the last check. */
+  private readonly differingRecords = new Set<string>();
   private failureKeys?: Set<string>;
   private failureKeysLoading = false;
   private waitText?: string;
@@ -65,6 +67,29 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
     }
 
     return this.failureKeys?.has(errorKey(error)) ?? false;
+  }
+
+  /** True when the last check found that the local record of `error` is not the one Canvas imported. */
+  recordDiffers(error: SisImportError): boolean {
+    return this.differingRecords.has(errorKey(error));
+  }
+
+  /** Stores which local records differ from Canvas's and re-renders the error rows whose state changed. */
+  updateRecordChecks(checks: ReadonlyArray<{ error: SisImportError; state: 'matches' | 'differs' }>): void {
+    const changedKeys = new Set<string>();
+    for (const { error, state } of checks) {
+      const key = errorKey(error);
+      if ((state === 'differs') !== this.differingRecords.has(key)) {
+        changedKeys.add(key);
+        if (state === 'differs') {
+          this.differingRecords.add(key);
+        } else {
+          this.differingRecords.delete(key);
+        }
+      }
+    }
+
+    this.context.changed(this.shownErrorNodes().filter((node) => changedKeys.has(errorKey(node.error))));
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -49,6 +49,7 @@ describe('Opening an error', function () {
     assert.equal(editor.selection.end.character, editor.document.lineAt(7).text.length);
     assert.match(editor.document.lineAt(7).text, /^ENGR101-F26,/);
     assert.equal(result?.problem, undefined);
+    assert.equal(result?.drift, undefined);
   });
 
   it('selects every line of a multi-line record', async () => {
@@ -191,5 +192,36 @@ describe('Opening an error', function () {
     assert.equal(path.basename(editor.document.uri.fsPath), 'courses.csv');
     assert.equal(editor.selection.start.line, 10);
     assert.match(editor.document.lineAt(10).text, /^CS120-F26,/);
+  });
+
+  it('detects a record that changed since the import', async () => {
+    const coursesPath = path.join(workspaceFolder(), 'courses.csv');
+    const original = await fs.readFile(coursesPath);
+    const lines = original.toString('utf8').split('\r\n');
+    lines.splice(5, 0, 'NEW100-F26,NEW 100,Added After The Import,CAS,FA2026,,,online,active');
+    await fs.writeFile(coursesPath, lines.join('\r\n'));
+    const warnings = vscode.window as { showWarningMessage: typeof vscode.window.showWarningMessage };
+    const originalWarning = warnings.showWarningMessage;
+    const messages: string[] = [];
+    warnings.showWarningMessage = (async (message: string) => {
+      messages.push(message);
+      return undefined;
+    }) as unknown as typeof vscode.window.showWarningMessage;
+    try {
+      const error = await errorOnRow(4822, 'courses.csv', 6);
+
+      const result = await vscode.commands.executeCommand<OpenErrorResult>('canvasSis.openError', error);
+
+      assert.deepEqual(result?.drift, { canvasRecordRow: 7, exact: true });
+      assert.match(messages[0] ?? '', /Row 6 of courses\.csv differs from the record Canvas imported.*Row 7 has the values Canvas imported/);
+      const uri = vscode.Uri.file(coursesPath);
+      await waitFor(() => vscode.languages.getDiagnostics(uri).some((diagnostic) => /differs from the one Canvas imported/.test(diagnostic.message)), 'a drift diagnostic');
+      await waitFor(() => descriptionOf(error) === 'row 6 · local record differs', 'the tree row shows the drift');
+      assert.equal((error.getTreeItem().iconPath as vscode.ThemeIcon).id, 'diff-modified');
+    } finally {
+      warnings.showWarningMessage = originalWarning;
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await fs.writeFile(coursesPath, original);
+    }
   });
 });
