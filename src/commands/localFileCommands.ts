@@ -6,8 +6,8 @@ import { ErrorNode } from '../tree/errorNode';
 import { FileNode } from '../tree/fileNode';
 
 /**
- * `canvasSis.chooseLocalFile`: asks again which local file belongs to a file of an import, and
- * opens the error again when the command ran on an error row.
+ * Runs `canvasSis.chooseLocalFile`: the user picks again which local file belongs to a file of an
+ * import, and the error opens again when the command ran on an error row.
  */
 export async function chooseLocalFileCommand(resolver: LocalCsvResolver, target?: unknown): Promise<void> {
   if (target instanceof FileNode) {

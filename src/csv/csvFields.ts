@@ -2,8 +2,8 @@
 
 /**
  * Splits the text of one record into fields. A field that starts with a double quote runs to
- * the matching quote, with `""` as an escaped quote, and may contain separators and line
- * breaks; a quote elsewhere is an ordinary character, as the record locator treats it.
+ * the matching quote, with `""` as an escaped quote, and may contain separators and line breaks.
+ * A quote elsewhere is an ordinary character, as in the record locator.
  */
 export function splitCsvFields(record: string): string[] {
   const fields: string[] = [];

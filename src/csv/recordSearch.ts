@@ -13,8 +13,8 @@ export interface RecordMatch extends CsvRecord {
 
 /**
  * The columns that identify a record, by SIS CSV type, most specific first. The first set whose
- * columns all appear in the header is used; enrollments are matched on the pair before a
- * single id, because one user has many enrollments.
+ * columns all appear in the header is used. Enrollment sets come before single ids because one
+ * user has many enrollments.
  */
 const keyColumnSets: string[][] = [
   ['course_id', 'user_id', 'role'],

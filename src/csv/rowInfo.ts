@@ -1,9 +1,9 @@
 // Comparison of Canvas's `row_info` with the local record, to tell whether the local file is
 // the one Canvas imported. No `vscode` import.
 //
-// For most row errors Canvas stores the record as it parsed it, written back as CSV: each value
-// stripped of surrounding whitespace, empty values as empty fields, Canvas's line number appended
-// as an extra last field, and a final line break. Other errors store a Ruby inspect dump of an
+// For most row errors Canvas stores the record as it parsed it, written back as CSV. Each value is
+// stripped of surrounding whitespace, and Canvas appends its line number as an extra last field
+// and a line break. Other errors store a Ruby inspect dump of an
 // importer model (`[{user_id: "S1", ...}]` or `#<...>`) or nothing, which cannot be compared.
 import { splitCsvFields } from './csvFields';
 
