@@ -10,7 +10,7 @@ export interface TimedCommand {
   elapsedMs: number;
 }
 
-/** Runs a command and resolves with its output and wall time; rejects when it fails. */
+/** Runs a command and resolves with its output and wall time, or rejects when it fails. */
 export function runTimed(command: string, args: string[], cwd?: string): Promise<TimedCommand> {
   return new Promise((resolve, reject) => {
     const startedAt = performance.now();

@@ -1,5 +1,5 @@
 // Locating the last record of a large CSV: locateRecord next to `wc -l`, a bare newline count
-// in Node, and csv-parse, run in turn on the same file so that each run sees the same cache.
+// in Node, and csv-parse. The tools run in turn on the same file, which stays in the page cache.
 import { performance } from 'node:perf_hooks';
 import * as path from 'node:path';
 
@@ -35,7 +35,7 @@ export interface CsvBenchRun {
 export interface CsvBenchResult {
   file: EnrollmentsCsv;
   generationMs: number;
-  /** `fincore` output (resident bytes and size) before the first run, when fincore exists. */
+  /** What `fincore` reported about the file before the first run, when fincore exists. */
   pageCacheBefore: string;
   runs: CsvBenchRun[];
   jumpMs: number[];
@@ -43,11 +43,11 @@ export interface CsvBenchResult {
 
 async function readPageCacheResidency(filePath: string): Promise<string> {
   try {
-    const { stdout } = await runTimed('fincore', ['--noheadings', '--output', 'RES,SIZE', filePath]);
-    const [resident, size] = stdout.trim().split(/\s+/);
-    return `${resident} of ${size} resident (fincore)`;
+    const { stdout } = await runTimed('fincore', ['--bytes', '--noheadings', '--output', 'RES,SIZE', filePath]);
+    const [resident, size] = stdout.trim().split(/\s+/).map(Number);
+    return `fincore counted ${resident.toLocaleString('en-US')} bytes in cached pages for the ${size.toLocaleString('en-US')}-byte file`;
   } catch {
-    return 'unknown (fincore not available)';
+    return 'fincore was not available to check';
   }
 }
 

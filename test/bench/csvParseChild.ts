@@ -1,6 +1,6 @@
-// Child process of the CSV benchmark: counts the records of a file with csv-parse's streaming
-// parser, the usual way to find a record by number in Node without an index, and prints the
-// time and the count as JSON.
+// Child process of the CSV benchmark. Counts the records of a file with csv-parse's streaming
+// parser, as a tool without an index would to find a record by number, and prints the time and
+// the count as JSON.
 //
 // Usage: node csvParseChild.js FILE
 import * as fs from 'node:fs';
@@ -15,7 +15,8 @@ export interface CsvParseChildResult {
 
 function countRecords(filePath: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    // The options of Canvas's parser that csv-parse has: strip a BOM and skip blank lines.
+    // Canvas's parser options that csv-parse has: strip a BOM and skip blank lines. Like Ruby's
+    // CSV, accept records with any number of fields.
     const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true });
     let records = 0;
 

@@ -1,7 +1,7 @@
-// Child process of the CSV benchmark: locates the last record of a file with a fresh record
-// index, then jumps to random rows with the index that scan built, and prints the timings and
-// the growth of peak RSS as JSON. A process of its own gives each run an empty index cache
-// and its own peak RSS.
+// Child process of the CSV benchmark. Locates the last record of a file with a fresh record
+// index, then jumps to random rows with the index that scan built. Prints the timings and the
+// growth of peak RSS as JSON. A new process gives each run an empty index cache and its own
+// peak RSS.
 //
 // Usage: node locateChild.js FILE LAST_ROW JUMPS SEED
 import { performance } from 'node:perf_hooks';

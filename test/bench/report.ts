@@ -11,6 +11,10 @@ export interface BenchResults {
   startedAt: Date;
   totalSeconds: number;
   machine: MachineInfo;
+  /** The commit measured, and whether the working tree had uncommitted changes. */
+  sourceVersion: string;
+  /** 1-minute load average when the benchmark ended. */
+  loadAverageAtEnd: number;
   csv: CsvBenchResult;
   canvasOptions: CanvasBenchOptions;
   canvas: CanvasBenchResult;
@@ -93,7 +97,7 @@ function extensionRows(bundleBytes: number, activation: ActivationBenchResult): 
     { measure: '4. dist/extension.js, production build', result: `${bundleBytes.toLocaleString('en-US')} bytes (${(bundleBytes / 1024).toFixed(1)} KB)`, target: '' },
     {
       measure: `4. Activation in VS Code (Running Extensions), median of ${runs}`,
-      result: `${milliseconds(median(activation.activationMs))} (runs: ${activation.activationMs.join(', ')} ms)`,
+      result: `${milliseconds(median(activation.activationMs))} (min ${Math.min(...activation.activationMs)}, max ${Math.max(...activation.activationMs)} ms)`,
       target: '',
     },
   ];
@@ -116,7 +120,7 @@ function metText(met: boolean | undefined): string {
 
 /** Renders the rows as aligned plain-text columns for the terminal. */
 export function renderConsoleTable(rows: SummaryRow[]): string {
-  const cells = [['Measure', 'Result', 'Target', ''], ...rows.map((row) => [row.measure, row.result, row.target, metText(row.met)])];
+  const cells = [['Measure', 'Result', 'Target', 'Met'], ...rows.map((row) => [row.measure, row.result, row.target, metText(row.met)])];
   const widths = [0, 1, 2].map((column) => Math.max(...cells.map((cell) => cell[column].length)));
   return cells.map((cell) => cell.map((text, column) => (column < 3 ? text.padEnd(widths[column]) : text)).join('  ').trimEnd()).join('\n');
 }
@@ -133,8 +137,9 @@ function machineSection(results: BenchResults): string {
     `- CPU: ${machine.cpuModel}, ${machine.cores} cores`,
     `- RAM: ${machine.ramGiB.toFixed(1)} GiB`,
     `- ${machine.os}, Node ${machine.nodeVersion}`,
-    `- Load average (1 min) at the start: ${machine.loadAverage.toFixed(2)}`,
-    `- Run on ${results.startedAt.toISOString()}, ${Math.round(results.totalSeconds)} s in all`,
+    `- Load average (1 min) at the start: ${machine.loadAverage.toFixed(2)}, at the end: ${results.loadAverageAtEnd.toFixed(2)}. ` +
+      'Other processes on the machine slow the figures down by an amount this report cannot tell.',
+    `- Run on ${results.startedAt.toISOString()}, ${Math.round(results.totalSeconds)} s in all, at ${results.sourceVersion}`,
   ].join('\n');
 }
 
@@ -152,16 +157,22 @@ function csvRunsTable(csv: CsvBenchResult): string {
 
 function methodSection(results: BenchResults): string {
   const { csv, canvasOptions, activation } = results;
-  const newlineToWc = median(csv.runs.map((run) => run.newlineCountMs)) / median(csv.runs.map((run) => run.wcMs));
+  const newlineCountMs = median(csv.runs.map((run) => run.newlineCountMs));
+  const newlineToWc = newlineCountMs / median(csv.runs.map((run) => run.wcMs));
+  const locateToNewline = median(csv.runs.map((run) => run.locateMs)) / newlineCountMs;
   return [
     `1. The benchmark writes an enrollments-style CSV of ${mebibytes(csv.file.bytes)} (${csv.file.bytes.toLocaleString('en-US')} bytes, ` +
       `${csv.file.lastRow.toLocaleString('en-US')} records, ${csv.file.lines.toLocaleString('en-US')} lines) into a temporary folder, ` +
       `in ${(csv.generationMs / 1000).toFixed(1)} s. One record in 20 has a quoted \`notes\` field that spans two lines. ` +
-      `The file was in the OS page cache for every timing, because it had just been written: ${csv.pageCacheBefore} before the first run. ` +
-      'Each run measures, one after the other: `locateRecord` for the last row in a new Node process (so the record index cache is empty), timed ' +
-      'around the call, with peak RSS from `process.resourceUsage().maxRSS` before and after it; `wc -l` as a whole process; a newline count in ' +
-      'Node that reads the file in the same 1 MiB chunks and calls `Buffer#indexOf` once per line and does nothing else; and csv-parse ' +
-      '(`bom`, `skip_empty_lines`) counting records in a new Node process, timed inside it. Every tool must report the expected record or line count.',
+      `The file was in the OS page cache for every timing, because it had just been written (before the first run, ${csv.pageCacheBefore}). ` +
+      'Each run measures, one after the other:',
+    '   - `locateRecord` for the last row, in a new Node process so that the record index cache is empty, timed around the call. ' +
+      'Peak RSS comes from `process.resourceUsage().maxRSS` before and after the call.',
+    '   - `wc -l`, timed as a whole process.',
+    '   - A newline count in Node that reads the file in the same 1 MiB chunks as `locateRecord` and calls `Buffer#indexOf` once per line, and does nothing else.',
+    '   - csv-parse (`bom`, `skip_empty_lines`) counting records in a new Node process, timed inside it.',
+    '',
+    '   Every tool must report the expected record or line count.',
     `2. In the first run, after the last record, the same process locates ${csv.jumpMs.length} random rows (seeded), with the index the first scan built. ` +
       'Each located record is checked against the record the generator wrote.',
     `3. The fake Canvas (test/fake-canvas/) serves the sample data set plus one import with ${canvasOptions.errorCount.toLocaleString('en-US')} row errors, ` +
@@ -172,10 +183,11 @@ function methodSection(results: BenchResults): string {
       'clicks the Canvas SIS activity bar icon, which activates the extension, and reads the time that **Developer: Show Running Extensions** shows for it. ' +
       'VS Code computes that figure as codeLoadingTime + activateCallTime (loading dist/extension.js and running `activate` until it returns its promise). ' +
       `The activation events in the extension host log were: ${[...new Set(activation.activationEvents)].join(', ') || 'none found'}. ` +
-      'Each run reloads the workbench, which starts a new extension host.',
+      'Each run loads the workbench in a new browser profile, so that it starts from the same layout, and each load starts a new extension host. ' +
+      `Runs: ${activation.activationMs.join(', ')} ms.`,
     '',
-    `The Node newline count is ${ratio(newlineToWc)} \`wc -l\` on this machine. Any scanner that visits each line from JavaScript pays that much before doing any CSV work, ` +
-      'so it bounds how close `locateRecord` can come to `wc -l`.',
+    `The Node newline count is ${ratio(newlineToWc)} \`wc -l\` on this machine, and \`locateRecord\` is ${ratio(locateToNewline)} the Node newline count. ` +
+      'A scanner that visits each line from JavaScript takes at least as long as that count, so the first ratio bounds how close `locateRecord` can come to `wc -l`.',
   ].join('\n');
 }
 
@@ -194,7 +206,7 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     '## Results',
     '',
-    markdownTable(['Measure', 'Result', 'Target', ''], rows),
+    markdownTable(['Measure', 'Result', 'Target', 'Met'], rows),
     '',
     'Runs of step 1:',
     '',

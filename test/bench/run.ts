@@ -4,6 +4,7 @@
 //
 // CANVAS_SIS_BENCH_CSV_MIB sets the size of the generated CSV in MiB (default 1024), for a
 // quick trial run; BENCHMARKS.md should hold a run with the default.
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -30,6 +31,17 @@ function readCsvBytes(): number {
     throw new Error(`CANVAS_SIS_BENCH_CSV_MIB must be a positive number of MiB, not "${configured}".`);
   }
   return Math.round(mebibytes * 1024 * 1024);
+}
+
+/** Returns the commit of the working tree, noting uncommitted changes, which the bundle and the timings include. */
+function describeSourceVersion(): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    const changes = execFileSync('git', ['status', '--porcelain'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    return changes === '' ? `commit ${commit}` : `commit ${commit} with uncommitted changes`;
+  } catch {
+    return 'an unknown commit (git not available)';
+  }
 }
 
 function log(message: string): void {
@@ -61,6 +73,7 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const startedAtMs = performance.now();
   const machine = describeMachine();
+  const sourceVersion = describeSourceVersion();
 
   const csv = await measureCsv(readCsvBytes());
   log(`step 3: ${CANVAS_OPTIONS.errorCount} import errors from the fake Canvas with ${CANVAS_OPTIONS.latencyMs} ms latency`);
@@ -72,6 +85,8 @@ async function main(): Promise<void> {
     startedAt,
     totalSeconds: (performance.now() - startedAtMs) / 1000,
     machine,
+    sourceVersion,
+    loadAverageAtEnd: os.loadavg()[0],
     csv,
     canvasOptions: CANVAS_OPTIONS,
     canvas,

@@ -1,5 +1,5 @@
-// Differential test of locateRecord against Ruby's CSV library, the parser Canvas numbers SIS
-// import rows with. Needs `ruby` on the PATH; CI installs Debian's ruby package.
+// Differential test of locateRecord against Ruby's CSV library, the parser that Canvas numbers
+// SIS import rows with. Needs `ruby` on the PATH, and CI installs Debian's ruby package.
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -21,7 +21,7 @@ const MAX_SHOWN_CONTENT_BYTES = 600;
 interface GeneratedFile {
   filePath: string;
   content: Buffer;
-  /** Bytes read per file read; undefined means locateRecord's default. */
+  /** Bytes per file read, or undefined for locateRecord's default. */
   chunkSize?: number;
 }
 

@@ -23,7 +23,7 @@ const QUOTED_PARTS = [
 export interface CsvShape {
   /** Data records after the header. */
   dataRecords: number;
-  /** Row separator; picked at random when absent. */
+  /** Row separator, picked at random when absent. */
   rowSeparator?: RowSeparator;
 }
 

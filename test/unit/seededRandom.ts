@@ -1,4 +1,4 @@
-/** Returns deterministic pseudo-random numbers in [0, 1) from a 32-bit seed (mulberry32). */
+/** Creates a generator of deterministic pseudo-random numbers in [0, 1) from a 32-bit seed (mulberry32). */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
