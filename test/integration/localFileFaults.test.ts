@@ -4,25 +4,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 import type { OpenErrorResult } from '../../src/navigation/openError';
-import { TestSession, endSession, startSession } from './treeHelpers';
+import { TestSession, endSession, recordWarnings, startSession, workspaceFolder } from './treeHelpers';
 
-function workspaceFolder(): string {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  assert.ok(folder, 'the integration tests need a workspace folder');
-  return folder;
-}
 
-/** Replaces vscode.window.showWarningMessage, which would wait for a click, and records its messages. */
-function recordWarnings(): { messages: string[]; restore(): void } {
-  const window = vscode.window as { showWarningMessage: typeof vscode.window.showWarningMessage };
-  const original = window.showWarningMessage;
-  const messages: string[] = [];
-  window.showWarningMessage = (async (message: string) => {
-    messages.push(message);
-    return undefined;
-  }) as unknown as typeof vscode.window.showWarningMessage;
-  return { messages, restore: () => (window.showWarningMessage = original) };
-}
 
 describe('fault matrix for local files', function () {
   this.timeout(60_000);

@@ -5,13 +5,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 import type { OpenErrorResult } from '../../src/navigation/openError';
-import { TestSession, childLabelled, childrenOf, descriptionOf, endSession, importNode, startSession, waitFor } from './treeHelpers';
+import { TestSession, childLabelled, childrenOf, descriptionOf, endSession, importNode, recordWarnings, startSession, waitFor, workspaceFolder } from './treeHelpers';
 
-function workspaceFolder(): string {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  assert.ok(folder, 'the integration tests need a workspace folder');
-  return folder;
-}
 
 describe('Opening an error', function () {
   this.timeout(60_000);
@@ -200,13 +195,8 @@ describe('Opening an error', function () {
     const lines = original.toString('utf8').split('\r\n');
     lines.splice(5, 0, 'NEW100-F26,NEW 100,Added After The Import,CAS,FA2026,,,online,active');
     await fs.writeFile(coursesPath, lines.join('\r\n'));
-    const warnings = vscode.window as { showWarningMessage: typeof vscode.window.showWarningMessage };
-    const originalWarning = warnings.showWarningMessage;
-    const messages: string[] = [];
-    warnings.showWarningMessage = (async (message: string) => {
-      messages.push(message);
-      return undefined;
-    }) as unknown as typeof vscode.window.showWarningMessage;
+    const warnings = recordWarnings();
+    const messages = warnings.messages;
     try {
       const error = await errorOnRow(4822, 'courses.csv', 6);
 
@@ -219,7 +209,7 @@ describe('Opening an error', function () {
       await waitFor(() => descriptionOf(error) === 'row 6 · local record differs', 'the tree row shows the drift');
       assert.equal((error.getTreeItem().iconPath as vscode.ThemeIcon).id, 'diff-modified');
     } finally {
-      warnings.showWarningMessage = originalWarning;
+      warnings.restore();
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await fs.writeFile(coursesPath, original);
     }

@@ -80,3 +80,22 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, messa
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** Returns the open workspace folder: a copy of test/fixtures/workspace that tests may change. */
+export function workspaceFolder(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  assert.ok(folder, 'the integration tests need a workspace folder');
+  return folder;
+}
+
+/** Replaces vscode.window.showWarningMessage, which would wait for a click, and records its messages. */
+export function recordWarnings(): { messages: string[]; restore(): void } {
+  const window = vscode.window as { showWarningMessage: typeof vscode.window.showWarningMessage };
+  const original = window.showWarningMessage;
+  const messages: string[] = [];
+  window.showWarningMessage = (async (message: string) => {
+    messages.push(message);
+    return undefined;
+  }) as unknown as typeof vscode.window.showWarningMessage;
+  return { messages, restore: () => (window.showWarningMessage = original) };
+}

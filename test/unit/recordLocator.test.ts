@@ -5,6 +5,7 @@ import * as path from 'path';
 
 import { CHECKPOINT_INTERVAL, RecordIndexCache, recordIndexCache } from '../../src/csv/recordIndex';
 import { CsvParseError, RecordRange, locateRecord } from '../../src/csv/recordLocator';
+import { seededRandom } from './seededRandom';
 
 interface ExpectedRange {
   startLine: number;
@@ -109,17 +110,6 @@ function parseReference(content: string): ReferenceParse {
   return { records };
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];
