@@ -11,12 +11,13 @@ import { FileNode } from '../tree/fileNode';
  */
 export async function chooseLocalFileCommand(resolver: LocalCsvResolver, target?: unknown): Promise<void> {
   if (target instanceof FileNode) {
-    await resolver.choose({ origin: target.importNode.instance.origin, importId: target.importNode.sisImport.id, canvasFile: target.file });
+    const probe = target.errors.find((error) => error.row !== null && error.row_info);
+    await resolver.choose({ origin: target.importNode.instance.origin, importId: target.importNode.sisImport.id, canvasFile: target.file, probe });
     return;
   }
 
   if (target instanceof ErrorNode && target.error.file) {
-    const lookup = { origin: target.importNode.instance.origin, importId: target.importNode.sisImport.id, canvasFile: target.error.file };
+    const lookup = { origin: target.importNode.instance.origin, importId: target.importNode.sisImport.id, canvasFile: target.error.file, probe: target.error };
     if (await resolver.choose(lookup)) {
       await vscode.commands.executeCommand('canvasSis.openError', target);
     }

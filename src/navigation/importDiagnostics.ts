@@ -24,19 +24,47 @@ export interface ImportDiagnosticsResult {
 export interface ImportDiagnosticsInput {
   filePath: string;
   importId: number;
+  /** Identifies the instance, import and Canvas file; a later update with the same key replaces this one, whatever its local file. */
+  sourceKey: string;
   /** The errors Canvas reports for this file in this import. */
   errors: readonly SisImportError[];
   isFailure(error: SisImportError): boolean;
+  /** Receives the record checks again whenever the file changes on disk. */
+  onRecordChecks?(checks: RecordCheck[]): void;
 }
 
-/** Owns the diagnostic collection; a file shows the errors of the import it was last opened for. */
+/** How long a file must stay unchanged before its diagnostics are computed again, in milliseconds. */
+const fileChangeDelayMs = 300;
+
+/**
+ * Owns the diagnostic collection. A file shows the errors of the import it was last opened for,
+ * and its diagnostics are computed again when the file changes on disk.
+ */
 export class ImportDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('canvasSis');
+  /** The input behind each file's diagnostics, by file path. */
+  private readonly inputs = new Map<string, ImportDiagnosticsInput>();
+  /** The file each source key's diagnostics are on, by source key. */
+  private readonly filesBySource = new Map<string, string>();
+  private readonly watchers = new Map<string, vscode.Disposable>();
+  private readonly pendingUpdates = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly log: Logger) {}
 
   /** Replaces the diagnostics of `input.filePath` with one per error, and reports which local records differ from Canvas's. */
   async update(input: ImportDiagnosticsInput): Promise<ImportDiagnosticsResult> {
+    const previousFile = this.filesBySource.get(input.sourceKey);
+    if (previousFile && previousFile !== input.filePath) {
+      this.forgetFile(previousFile);
+    }
+
+    this.filesBySource.set(input.sourceKey, input.filePath);
+    this.inputs.set(input.filePath, input);
+    this.watch(input.filePath);
+    return this.compute(input);
+  }
+
+  private async compute(input: ImportDiagnosticsInput): Promise<ImportDiagnosticsResult> {
     const diagnostics: vscode.Diagnostic[] = [];
     const recordChecks: RecordCheck[] = [];
     for (const error of input.errors) {
@@ -54,20 +82,68 @@ export class ImportDiagnostics implements vscode.Disposable {
   }
 
   clear(): void {
+    [...this.inputs.keys()].forEach((filePath) => this.forgetFile(filePath));
     this.collection.clear();
   }
 
   dispose(): void {
+    this.clear();
     this.collection.dispose();
+  }
+
+  private forgetFile(filePath: string): void {
+    this.collection.delete(vscode.Uri.file(filePath));
+    this.inputs.delete(filePath);
+    this.watchers.get(filePath)?.dispose();
+    this.watchers.delete(filePath);
+    clearTimeout(this.pendingUpdates.get(filePath));
+    this.pendingUpdates.delete(filePath);
+  }
+
+  /** Watches the file, so that an edit saved by any program updates its diagnostics and the tree's record checks. */
+  private watch(filePath: string): void {
+    if (this.watchers.has(filePath)) {
+      return;
+    }
+
+    const pattern = new vscode.RelativePattern(vscode.Uri.file(path.dirname(filePath)), path.basename(filePath));
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const schedule = () => this.scheduleUpdate(filePath);
+    watcher.onDidChange(schedule);
+    watcher.onDidCreate(schedule);
+    watcher.onDidDelete(schedule);
+    this.watchers.set(filePath, watcher);
+  }
+
+  private scheduleUpdate(filePath: string): void {
+    clearTimeout(this.pendingUpdates.get(filePath));
+    this.pendingUpdates.set(filePath, setTimeout(() => {
+      this.pendingUpdates.delete(filePath);
+      const input = this.inputs.get(filePath);
+      if (!input) {
+        return;
+      }
+
+      this.compute(input)
+        .then((result) => input.onRecordChecks?.(result.recordChecks))
+        .catch((error: unknown) => {
+          this.log.warn('diagnostics', `Updating the diagnostics of ${path.basename(filePath)} failed: ${(error as Error).message}`);
+          this.forgetFile(filePath);
+        });
+    }, fileChangeDelayMs));
   }
 
   private async diagnosticFor(input: ImportDiagnosticsInput, error: SisImportError): Promise<{ diagnostic: vscode.Diagnostic; check?: RecordCheck }> {
     const located = await this.locate(input.filePath, error);
     const comparison = located.record ? compareRowInfo(error.row_info, located.record.text) : undefined;
-    const check: RecordCheck | undefined = comparison && comparison.kind !== 'notComparable' ? { error, state: comparison.kind } : undefined;
+    let check: RecordCheck | undefined = comparison && comparison.kind !== 'notComparable' ? { error, state: comparison.kind } : undefined;
+    if (located.pastEnd) {
+      // The file has fewer records than the one Canvas imported, so it cannot be that file.
+      check = { error, state: 'differs' };
+    }
 
     let note = located.note;
-    if (check?.state === 'differs') {
+    if (check?.state === 'differs' && !located.pastEnd) {
       note = vscode.l10n.t('the local record differs from the one Canvas imported; the file may have changed since the import');
     }
 
@@ -84,7 +160,7 @@ export class ImportDiagnostics implements vscode.Disposable {
   }
 
   /** Returns the record's range, or the first line with a note saying why the record was not found. */
-  private async locate(filePath: string, error: SisImportError): Promise<{ range: vscode.Range; record?: RecordRange; note?: string }> {
+  private async locate(filePath: string, error: SisImportError): Promise<{ range: vscode.Range; record?: RecordRange; note?: string; pastEnd?: boolean }> {
     const firstLine = new vscode.Range(0, 0, 0, 0);
     if (error.row === null || error.row === undefined) {
       return { range: firstLine };
@@ -93,7 +169,7 @@ export class ImportDiagnostics implements vscode.Disposable {
     try {
       const record = await locateRecord(filePath, error.row);
       if (!record) {
-        return { range: firstLine, note: vscode.l10n.t('row {0} is past the end of the local file', error.row) };
+        return { range: firstLine, note: vscode.l10n.t('row {0} is past the end of the local file', error.row), pastEnd: true };
       }
 
       return { range: toEditorRange(record), record };

@@ -4,7 +4,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
+import { SisImportError } from '../canvas/types';
 import { findFilesByBaseName } from '../csv/csvFileSearch';
+import { locateRecord } from '../csv/recordLocator';
+import { canvasRecordFields, compareRowInfo } from '../csv/rowInfo';
 import { Logger } from '../log';
 import { readCsvFolders } from '../settings';
 import { fileBaseName } from '../tree/errorGroups';
@@ -14,6 +17,8 @@ export interface CsvLookup {
   importId: number;
   /** The file name as Canvas reports it, possibly with folders from the uploaded zip. */
   canvasFile: string;
+  /** An error of that file whose `row_info` tells which copy holds the record Canvas imported. */
+  probe?: Pick<SisImportError, 'row' | 'row_info'>;
 }
 
 const maxWorkspaceMatches = 200;
@@ -42,6 +47,7 @@ export class LocalCsvResolver {
     const chosen = candidates.length === 0 ? await this.askForMissingFile(lookup, baseName) : await this.askToChoose(lookup, candidates);
     if (chosen) {
       await this.memento.update(choiceKey(lookup), chosen);
+      this.log.info('navigation', `Using ${chosen} for ${lookup.canvasFile} of SIS import ${lookup.importId}.`);
     }
 
     return chosen;
@@ -85,12 +91,16 @@ export class LocalCsvResolver {
 
   private async askToChoose(lookup: CsvLookup, candidates: string[]): Promise<string | undefined> {
     const browse = { label: `$(folder-opened) ${vscode.l10n.t('Browse…')}`, file: undefined };
-    const items = await Promise.all(candidates.map(async (file) => ({
-      label: vscode.workspace.asRelativePath(file, true),
-      description: await describeFile(file),
-      file,
-    })));
-    const picked = await vscode.window.showQuickPick([...items, browse], {
+    const inUse = this.memento.get<string>(choiceKey(lookup));
+    const described = await Promise.all(candidates.map(async (file) => {
+      const probe = await probeCandidate(file, lookup.probe);
+      const notes = [file === inUse ? `$(check) ${vscode.l10n.t('in use')}` : undefined, probe.text, await describeFile(file)];
+      return { label: vscode.workspace.asRelativePath(file, true), description: notes.filter(Boolean).join(' · '), file, matches: probe.matches };
+    }));
+
+    // Copies whose record matches Canvas's come first, then the shallower paths.
+    described.sort((left, right) => Number(right.matches) - Number(left.matches) || depth(left.file) - depth(right.file) || left.file.localeCompare(right.file));
+    const picked = await vscode.window.showQuickPick([...described, browse], {
       title: vscode.l10n.t('Which local copy of {0} was imported in SIS import {1}?', lookup.canvasFile, lookup.importId),
       placeHolder: vscode.l10n.t('Your choice is remembered for this import'),
       matchOnDescription: true,
@@ -149,6 +159,30 @@ export class LocalCsvResolver {
 
     return this.browseForFile(lookup);
   }
+}
+
+/** Tells whether the candidate holds the record Canvas imported on the probe's row, when `row_info` allows. */
+async function probeCandidate(file: string, probe: CsvLookup['probe']): Promise<{ matches: boolean; text?: string }> {
+  if (!probe || probe.row === null || probe.row === undefined || !canvasRecordFields(probe.row_info)) {
+    return { matches: false };
+  }
+
+  try {
+    const record = await locateRecord(file, probe.row);
+    const matches = record !== undefined && compareRowInfo(probe.row_info, record.text).kind === 'matches';
+    return {
+      matches,
+      text: matches
+        ? `$(pass) ${vscode.l10n.t('row {0} matches Canvas', probe.row)}`
+        : vscode.l10n.t('row {0} differs from Canvas', probe.row),
+    };
+  } catch {
+    return { matches: false };
+  }
+}
+
+function depth(file: string): number {
+  return file.split(/[\\/]/).length;
 }
 
 /** Returns "modified Nov 16, 2026 · 12 KB", to tell copies of one file apart. */

@@ -5,9 +5,9 @@ import * as vscode from 'vscode';
 
 import { SisImportError } from '../canvas/types';
 import { CsvParseError, RecordRange, locateRecord } from '../csv/recordLocator';
+import { RecordMatch, findRecordCanvasRead } from '../csv/recordSearch';
+import { canvasRecordFields, compareRowInfo } from '../csv/rowInfo';
 import { Logger } from '../log';
-import { findRecordCanvasRead } from '../csv/recordSearch';
-import { compareRowInfo } from '../csv/rowInfo';
 import { ImportDiagnostics, RecordCheck } from './importDiagnostics';
 import { CsvLookup, LocalCsvResolver } from './localCsvResolver';
 import { showRecord } from './recordEditor';
@@ -33,6 +33,15 @@ export interface OpenErrorResult {
   drift?: { canvasRecordRow?: number; exact?: boolean };
 }
 
+/** Where the record of an error is, or why it could not be found. */
+interface RecordLocation {
+  record?: RecordRange;
+  /** Set when the record lies past the end of the file. */
+  pastEnd?: boolean;
+  problem?: string;
+  readFailure?: string;
+}
+
 export class ErrorOpener {
   constructor(
     private readonly resolver: LocalCsvResolver,
@@ -54,7 +63,7 @@ export class ErrorOpener {
       return { problem: 'notCsv' };
     }
 
-    const lookup = { origin: target.origin, importId: target.importId, canvasFile: error.file };
+    const lookup: CsvLookup = { origin: target.origin, importId: target.importId, canvasFile: error.file, probe: error };
     const filePath = await this.resolver.resolve(lookup);
     if (!filePath) {
       return { problem: 'noLocalFile' };
@@ -68,65 +77,71 @@ export class ErrorOpener {
     }
 
     const range = await showRecord(filePath, location.record, this.log);
-    if (location.problem) {
-      this.offerAnotherFile(location.problem, target, lookup);
-    }
-
-    const drift = location.record ? await this.checkRecord(filePath, error, location.record) : undefined;
-    await this.updateDiagnostics(target, filePath);
+    const drift = await this.checkRecord(filePath, target, lookup, location);
+    await this.updateDiagnostics(target, filePath, lookup);
     return { filePath, range, problem: location.problem, drift };
   }
 
   /**
-   * Compares the record with what Canvas imported. When they differ, searches the file for the
-   * record Canvas read and offers to go there.
+   * Compares the record with what Canvas imported and shows what is wrong, if anything. When the
+   * record differs or lies past the end of the file, searches the file for the record Canvas read
+   * and offers to go there, or to choose another local copy.
    */
-  private async checkRecord(filePath: string, error: SisImportError, record: RecordRange): Promise<OpenErrorResult['drift']> {
-    const comparison = compareRowInfo(error.row_info, record.text);
-    if (comparison.kind !== 'differs') {
-      return undefined;
-    }
-
+  private async checkRecord(filePath: string, target: ErrorToOpen, lookup: CsvLookup, location: RecordLocation): Promise<OpenErrorResult['drift']> {
+    const { error } = target;
     const fileName = path.basename(filePath);
-    const match = await findRecordCanvasRead(filePath, comparison.canvasFields).catch((failure: unknown) => {
-      this.log.warn('navigation', `Searching ${fileName} for the record Canvas imported failed: ${(failure as Error).message}`);
-      return undefined;
-    });
-    this.log.info('navigation', `Row ${error.row} of ${fileName} differs from Canvas's record; ${match ? `row ${match.row} matches` : 'no row matches'}.`);
-
-    const message = vscode.l10n.t(
-      'Row {0} of {1} differs from the record Canvas imported, so the local file may have changed since the import.',
-      error.row ?? '',
-      fileName,
-    );
-    if (!match) {
-      void vscode.window.showWarningMessage(`${message} ${vscode.l10n.t('No record in the file matches it.')}`);
-      return {};
+    let canvasFields: string[] | undefined;
+    let message = location.problem;
+    if (location.record) {
+      const comparison = compareRowInfo(error.row_info, location.record.text);
+      if (comparison.kind === 'differs') {
+        canvasFields = comparison.canvasFields;
+        message = vscode.l10n.t(
+          'Row {0} of {1} differs from the record Canvas imported, so the local file may have changed since the import.',
+          error.row ?? '',
+          fileName,
+        );
+      }
+    } else if (location.pastEnd) {
+      canvasFields = canvasRecordFields(error.row_info);
     }
 
-    const goTo = vscode.l10n.t('Go to Row {0}', match.row);
-    const found = match.exact
-      ? vscode.l10n.t('Row {0} has the values Canvas imported.', match.row)
-      : vscode.l10n.t('Row {0} has the same {1}.', match.row, match.keyColumns.join(', '));
-    void Promise.resolve(vscode.window.showWarningMessage(`${message} ${found}`, goTo)).then(async (answer) => {
-      if (answer === goTo) {
-        await showRecord(filePath, { ...match, startOffset: 0, endOffset: 0 }, this.log);
-      }
-    });
-    return { canvasRecordRow: match.row, exact: match.exact };
+    if (!message) {
+      return undefined;
+    }
+
+    const match = canvasFields ? await this.findCanvasRecord(filePath, canvasFields) : undefined;
+    if (canvasFields) {
+      this.log.info('navigation', `Row ${error.row} of ${fileName} is not Canvas's record; ${match ? `row ${match.row} matches` : 'no row matches'}.`);
+      message += ' ' + (match ? matchText(match) : vscode.l10n.t('No record in the file matches it.'));
+    }
+
+    this.showProblem(message, filePath, match, target, lookup);
+    return canvasFields ? { canvasRecordRow: match?.row, exact: match?.exact } : undefined;
   }
 
-  /** Shows why the record was not selected, with a button to pick another local copy and open the error there. */
-  private offerAnotherFile(problem: string, target: ErrorToOpen, lookup: CsvLookup): void {
+  private findCanvasRecord(filePath: string, canvasFields: string[]): Promise<RecordMatch | undefined> {
+    return findRecordCanvasRead(filePath, canvasFields).catch((failure: unknown) => {
+      this.log.warn('navigation', `Searching ${path.basename(filePath)} for the record Canvas imported failed: ${(failure as Error).message}`);
+      return undefined;
+    });
+  }
+
+  /** Shows a warning with buttons to go to the record Canvas read, if found, or to choose another local copy. */
+  private showProblem(message: string, filePath: string, match: RecordMatch | undefined, target: ErrorToOpen, lookup: CsvLookup): void {
+    const goTo = match ? vscode.l10n.t('Go to Row {0}', match.row) : undefined;
     const chooseAnother = vscode.l10n.t('Choose Another File…');
-    void Promise.resolve(vscode.window.showWarningMessage(problem, chooseAnother)).then(async (answer) => {
-      if (answer === chooseAnother && (await this.resolver.choose(lookup))) {
+    const buttons = goTo ? [goTo, chooseAnother] : [chooseAnother];
+    void Promise.resolve(vscode.window.showWarningMessage(message, ...buttons)).then(async (answer) => {
+      if (answer === goTo && match) {
+        await showRecord(filePath, { ...match, startOffset: 0, endOffset: 0 }, this.log);
+      } else if (answer === chooseAnother && (await this.resolver.choose(lookup))) {
         await this.open(target);
       }
     });
   }
 
-  private async locate(filePath: string, error: SisImportError): Promise<{ record?: RecordRange; problem?: string; readFailure?: string }> {
+  private async locate(filePath: string, error: SisImportError): Promise<RecordLocation> {
     const fileName = path.basename(filePath);
     if (error.row === null || error.row === undefined) {
       return {};
@@ -136,6 +151,7 @@ export class ErrorOpener {
       const record = await locateRecord(filePath, error.row);
       if (!record) {
         return {
+          pastEnd: true,
           problem: vscode.l10n.t(
             'Row {0} is past the end of {1}. The local file has fewer records than the file Canvas imported; it may have changed since the import.',
             error.row,
@@ -167,7 +183,7 @@ export class ErrorOpener {
     }
   }
 
-  private async updateDiagnostics(target: ErrorToOpen, filePath: string): Promise<void> {
+  private async updateDiagnostics(target: ErrorToOpen, filePath: string, lookup: CsvLookup): Promise<void> {
     try {
       const allErrors = await vscode.window.withProgress(
         {
@@ -177,7 +193,14 @@ export class ErrorOpener {
         (progress) => target.loadImportErrors((count) => progress.report({ message: vscode.l10n.t('{0} loaded', count) })),
       );
       const fileErrors = allErrors.filter((candidate) => candidate.file === target.error.file);
-      const result = await this.diagnostics.update({ filePath, importId: target.importId, errors: fileErrors, isFailure: (error) => target.isFailure(error) });
+      const result = await this.diagnostics.update({
+        filePath,
+        importId: target.importId,
+        sourceKey: `${lookup.origin} ${lookup.importId} ${lookup.canvasFile}`,
+        errors: fileErrors,
+        isFailure: (error) => target.isFailure(error),
+        onRecordChecks: (checks) => target.reportRecordChecks?.(checks),
+      });
       target.reportRecordChecks?.(result.recordChecks);
     } catch (failure) {
       this.log.error('diagnostics', `Loading the errors of SIS import ${target.importId} failed`, failure);
@@ -186,4 +209,10 @@ export class ErrorOpener {
       );
     }
   }
+}
+
+function matchText(match: RecordMatch): string {
+  return match.exact
+    ? vscode.l10n.t('Row {0} has the values Canvas imported.', match.row)
+    : vscode.l10n.t('Row {0} has the same {1}.', match.row, match.keyColumns.join(', '));
 }

@@ -134,7 +134,7 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
     if (runningStates.has(this.sisImport.workflow_state)) {
       return {
         kind: 'empty',
-        label: vscode.l10n.t('No errors yet; the import is still running'),
+        label: vscode.l10n.t('No errors yet; the import has not finished'),
         tooltip: vscode.l10n.t('Refresh to see errors that Canvas reports while the import runs.'),
         command: { command: 'canvasSis.refresh', title: vscode.l10n.t('Refresh'), arguments: [this.parent] },
       };

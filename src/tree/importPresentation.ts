@@ -29,7 +29,8 @@ export function importIcon(state: string): vscode.ThemeIcon {
 export function stateText(sisImport: SisImport): string {
   const words = sisImport.workflow_state.replace(/_/g, ' ');
   const progress = sisImport.progress;
-  return runningStates.has(sisImport.workflow_state) && typeof progress === 'number' ? `${words} ${progress}%` : words;
+  const showsProgress = runningStates.has(sisImport.workflow_state) && sisImport.workflow_state !== 'created' && sisImport.workflow_state !== 'initializing';
+  return showsProgress && typeof progress === 'number' ? `${words} ${progress}%` : words;
 }
 
 export function errorCount(sisImport: SisImport): number | undefined {

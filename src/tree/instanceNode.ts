@@ -67,6 +67,7 @@ export class InstanceNode extends TreeNode implements LoadMoreTarget, InstanceAc
     const parts = [host !== this.label ? host : undefined, this.state === 'signedOut' ? vscode.l10n.t('signed out') : undefined];
     item.description = parts.filter((part) => part !== undefined).join(' · ');
     item.tooltip = this.configured.origin ?? this.configured.setting.url;
+    item.accessibilityInformation = { label: [this.label, item.description].filter(Boolean).join(', ') };
     item.iconPath = new vscode.ThemeIcon(this.state === 'signedOut' ? 'debug-disconnect' : 'globe');
     item.contextValue = this.state === 'signedIn' ? 'instance signedIn' : 'instance signedOut';
     return item;

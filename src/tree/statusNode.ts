@@ -44,6 +44,7 @@ export class StatusNode extends TreeNode {
     item.iconPath = icons[this.row.kind];
     item.command = this.row.command;
     item.contextValue = `status ${this.row.kind}`;
+    item.accessibilityInformation = { label: [this.row.label, this.row.description].filter(Boolean).join(', ') };
     return item;
   }
 }

@@ -25,7 +25,7 @@ describe('Opening an error', function () {
     const sisImport = await importNode(session.api, importId);
     const fileNode = await childLabelled(session.api, sisImport, file);
     const errors = await childrenOf(session.api, fileNode);
-    const error = errors.find((candidate) => descriptionOf(candidate) === `row ${row}`);
+    const error = errors.find((candidate) => new RegExp(`^row ${row}( ·|$)`).test(descriptionOf(candidate)));
     assert.ok(error, `no error on row ${row} of ${file}`);
     return error;
   }
@@ -208,10 +208,44 @@ describe('Opening an error', function () {
       await waitFor(() => vscode.languages.getDiagnostics(uri).some((diagnostic) => /differs from the one Canvas imported/.test(diagnostic.message)), 'a drift diagnostic');
       await waitFor(() => descriptionOf(error) === 'row 6 · local record differs', 'the tree row shows the drift');
       assert.equal((error.getTreeItem().iconPath as vscode.ThemeIcon).id, 'diff-modified');
+      await fs.writeFile(coursesPath, original);
+      await waitFor(() => descriptionOf(error) === 'row 6', 'the tree row drops the drift after the file is restored');
+      assert.ok(vscode.languages.getDiagnostics(uri).every((diagnostic) => !/differs/.test(diagnostic.message)));
     } finally {
       warnings.restore();
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await fs.writeFile(coursesPath, original);
+    }
+  });
+
+  it('choosing another copy moves the diagnostics', async () => {
+    const window = vscode.window as { showQuickPick: typeof vscode.window.showQuickPick };
+    const original = window.showQuickPick;
+    const warnings = recordWarnings();
+    let wanted = 'archive';
+    const offered: string[][] = [];
+    window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
+      const list = await items;
+      offered.push(list.map((item) => (item as { file?: string }).file ?? ''));
+      return list.find((item) => ((item as { file?: string }).file ?? '').includes(wanted));
+    }) as unknown as typeof vscode.window.showQuickPick;
+    const rootCopy = vscode.Uri.file(path.join(workspaceFolder(), 'users.csv'));
+    const archiveCopy = vscode.Uri.file(path.join(workspaceFolder(), 'archive', '2026-10', 'users.csv'));
+    try {
+      const error = await errorOnRow(4822, 'users.csv', 17);
+
+      await vscode.commands.executeCommand('canvasSis.chooseLocalFile', error);
+      await waitFor(() => vscode.languages.getDiagnostics(archiveCopy).length === 4, 'diagnostics on the archive copy');
+      assert.equal(offered[0][0], rootCopy.fsPath, 'the copy that matches Canvas is offered first');
+      assert.equal(vscode.languages.getDiagnostics(rootCopy).length, 0);
+
+      wanted = path.join(workspaceFolder(), 'users.csv');
+      await vscode.commands.executeCommand('canvasSis.chooseLocalFile', error);
+      await waitFor(() => vscode.languages.getDiagnostics(rootCopy).length === 4, 'diagnostics on the workspace copy');
+      assert.equal(vscode.languages.getDiagnostics(archiveCopy).length, 0);
+    } finally {
+      window.showQuickPick = original;
+      warnings.restore();
     }
   });
 });
