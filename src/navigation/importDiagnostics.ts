@@ -10,7 +10,7 @@ import { toEditorRange } from './recordRange';
 
 export const diagnosticSource = 'Canvas SIS';
 
-/** Whether the local record of an error is the one Canvas imported, when `row_info` tells. */
+/** The result of comparing an error's local record with Canvas's `row_info`. */
 export interface RecordCheck {
   error: SisImportError;
   state: 'matches' | 'differs';

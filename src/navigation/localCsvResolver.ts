@@ -17,7 +17,7 @@ export interface CsvLookup {
   importId: number;
   /** The file name as Canvas reports it, possibly with folders from the uploaded zip. */
   canvasFile: string;
-  /** An error of that file whose `row_info` tells which copy holds the record Canvas imported. */
+  /** An error of that file; its `row_info` shows which copy contains the record Canvas imported. */
   probe?: Pick<SisImportError, 'row' | 'row_info'>;
 }
 
@@ -161,7 +161,7 @@ export class LocalCsvResolver {
   }
 }
 
-/** Tells whether the candidate holds the record Canvas imported on the probe's row, when `row_info` allows. */
+/** Checks whether the candidate contains the record Canvas imported on the probe's row, when `row_info` allows it. */
 async function probeCandidate(file: string, probe: CsvLookup['probe']): Promise<{ matches: boolean; text?: string }> {
   if (!probe || probe.row === null || probe.row === undefined || !canvasRecordFields(probe.row_info)) {
     return { matches: false };

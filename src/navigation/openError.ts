@@ -33,7 +33,7 @@ export interface OpenErrorResult {
   drift?: { canvasRecordRow?: number; exact?: boolean };
 }
 
-/** Where the record of an error is, or why it could not be found. */
+/** The location of an error's record, or the reason it could not be found. */
 interface RecordLocation {
   record?: RecordRange;
   /** Set when the record lies past the end of the file. */

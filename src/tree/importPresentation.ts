@@ -1,4 +1,4 @@
-// How a SIS import looks in the tree: icon by workflow state, description and hover text.
+// The presentation of a SIS import in the tree: icon by workflow state, description and hover text.
 import * as vscode from 'vscode';
 
 import { SisImport } from '../canvas/types';
@@ -25,7 +25,7 @@ export function importIcon(state: string): vscode.ThemeIcon {
   }
 }
 
-/** The state as words: `imported_with_messages` → "imported with messages". */
+/** Returns the state as words: `imported_with_messages` → "imported with messages". */
 export function stateText(sisImport: SisImport): string {
   const words = sisImport.workflow_state.replace(/_/g, ' ');
   const progress = sisImport.progress;
