@@ -70,7 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Canvas
         provider.instances.forEach((instance) => instance.renewClient());
       }
 
-      if (affectsInstances(event)) {
+      if (affectsInstances(event) || event.affectsConfiguration('canvasSis.pollSeconds')) {
         await updateInstanceContext();
         provider.refresh();
       }

@@ -117,6 +117,12 @@ export function readRequestTimeouts(): RequestTimeouts {
   };
 }
 
+/** Returns the interval of checks on running imports in milliseconds, or 0 when they are off. */
+export function readPollIntervalMs(): number {
+  const value = vscode.workspace.getConfiguration(section).get<unknown>('pollSeconds');
+  return value === 0 ? 0 : secondsSetting(value, 30, 5, 3600) * 1000;
+}
+
 /** True when a change event touches a request timeout setting. */
 export function affectsRequestTimeouts(event: vscode.ConfigurationChangeEvent): boolean {
   return event.affectsConfiguration(`${section}.requestTimeoutSeconds`) || event.affectsConfiguration(`${section}.connectTimeoutSeconds`);

@@ -90,7 +90,10 @@ export class AccountNode extends TreeNode implements LoadMoreTarget {
 
   cancelLoads(): void {
     this.imports.cancel();
-    this.importNodes.forEach((node) => node.cancelLoads());
+    this.importNodes.forEach((node) => {
+      node.cancelLoads();
+      node.stopPolling();
+    });
   }
 
   private buildImportNodes(items: readonly SisImport[]): TreeNode[] {
@@ -111,6 +114,7 @@ export class AccountNode extends TreeNode implements LoadMoreTarget {
         this.importNodes.set(sisImport.id, node);
       }
 
+      node.pollWhileRunning();
       nodes.push(node);
     }
 

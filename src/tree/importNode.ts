@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 
 import { CanvasClient, RetryWait } from '../canvas/client';
 import { PageSequence } from '../canvas/pageCursor';
-import { listSisImportErrors, sisImportErrorPages } from '../canvas/sisApi';
+import { InvalidTokenError } from '../canvas/errors';
+import { getSisImport, listSisImportErrors, sisImportErrorPages } from '../canvas/sisApi';
 import { SisImport, SisImportError } from '../canvas/types';
 import { ErrorNode } from './errorNode';
 import { errorKey, groupErrorsByFile, uniqueErrors } from './errorGroups';
@@ -35,6 +36,7 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
   private failureKeys?: Set<string>;
   private failureKeysLoading = false;
   private waitText?: string;
+  private pollTimer?: NodeJS.Timeout;
 
   constructor(
     parent: TreeNode,
@@ -172,10 +174,60 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
   invalidate(): void {
     this.errors.invalidate();
     this.failureKeys = undefined;
+    this.stopPolling();
   }
 
   cancelLoads(): void {
     this.errors.cancel();
+  }
+
+  /** Checks the import again after the poll interval while Canvas is still working on it. */
+  pollWhileRunning(): void {
+    const interval = this.context.pollIntervalMs;
+    if (this.pollTimer || interval <= 0 || !runningStates.has(this.sisImport.workflow_state)) {
+      return;
+    }
+
+    this.pollTimer = setTimeout(() => {
+      this.pollTimer = undefined;
+      void this.poll();
+    }, interval);
+  }
+
+  stopPolling(): void {
+    clearTimeout(this.pollTimer);
+    this.pollTimer = undefined;
+  }
+
+  private async poll(): Promise<void> {
+    let latest: SisImport;
+    try {
+      latest = await getSisImport(this.instance.requireClient(), this.accountId, this.sisImport.id);
+    } catch (error) {
+      if (error instanceof InvalidTokenError) {
+        this.context.tokenRejected(this.instance.origin, error);
+        return;
+      }
+
+      this.context.log.warn('tree', `Checking SIS import ${this.sisImport.id} failed: ${(error as Error).message}`);
+      this.pollWhileRunning();
+      return;
+    }
+
+    const previous = this.sisImport;
+    this.sisImport = latest;
+    if (runningStates.has(latest.workflow_state)) {
+      if (latest.workflow_state !== previous.workflow_state || latest.progress !== previous.progress) {
+        this.context.changed(this);
+      }
+
+      this.pollWhileRunning();
+      return;
+    }
+
+    this.invalidate();
+    this.context.changed(this);
+    this.context.importFinished(latest, this.instance.label);
   }
 
   private openErrorPages(signal: AbortSignal): PageSequence<SisImportError> {

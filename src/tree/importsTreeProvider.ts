@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 
 import { InvalidTokenError } from '../canvas/errors';
 import { Logger } from '../log';
-import { ConfiguredInstance } from '../settings';
+import { SisImport } from '../canvas/types';
+import { ConfiguredInstance, readPollIntervalMs } from '../settings';
+import { countsText, errorCount, stateText, warningCount } from './importPresentation';
 import { InstanceNode, InstanceServices } from './instanceNode';
 import { TreeContext, TreeNode } from './treeNode';
 
@@ -27,6 +29,21 @@ export class ImportsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
 
   get failuresOnly(): boolean {
     return this.showFailuresOnly;
+  }
+
+  get pollIntervalMs(): number {
+    return readPollIntervalMs();
+  }
+
+  importFinished(sisImport: SisImport, instanceLabel: string): void {
+    const counts = countsText(errorCount(sisImport), warningCount(sisImport));
+    const message = vscode.l10n.t('SIS import {0} on {1} finished: {2}.', sisImport.id, instanceLabel, [stateText(sisImport), counts].filter(Boolean).join(', '));
+    this.log.info('tree', `SIS import ${sisImport.id} on ${instanceLabel} finished: ${sisImport.workflow_state}.`);
+    if (/failed|aborted/.test(sisImport.workflow_state)) {
+      void vscode.window.showWarningMessage(message);
+    } else {
+      void vscode.window.showInformationMessage(message);
+    }
   }
 
   get instances(): readonly InstanceNode[] {

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 
 import { InvalidTokenError } from '../canvas/errors';
+import { SisImport } from '../canvas/types';
 import { Logger } from '../log';
 
 /** What nodes use from the tree that owns them. */
@@ -13,6 +14,10 @@ export interface TreeContext {
   changed(node?: TreeNode | TreeNode[]): void;
   /** Called by any node whose request Canvas rejected because of the token. */
   tokenRejected(origin: string, error: InvalidTokenError): void;
+  /** Milliseconds between checks of a running import, or 0 for none. */
+  readonly pollIntervalMs: number;
+  /** Tells the user that a running import finished. */
+  importFinished(sisImport: SisImport, instanceLabel: string): void;
 }
 
 export abstract class TreeNode {

@@ -12,6 +12,7 @@ import {
   importNode,
   labelOf,
   startSession,
+  waitFor,
 } from './treeHelpers';
 
 describe('SIS Imports tree', function () {
@@ -151,6 +152,36 @@ describe('SIS Imports tree', function () {
 
     await vscode.commands.executeCommand('canvasSis.refresh', account);
     assert.deepEqual((await childrenOf(session.api, account)).map(labelOf), before);
+  });
+
+  it('notices when a running import finishes', async () => {
+    const configuration = vscode.workspace.getConfiguration('canvasSis');
+    await configuration.update('pollSeconds', 5, vscode.ConfigurationTarget.Global);
+    const window = vscode.window as { showInformationMessage: typeof vscode.window.showInformationMessage };
+    const original = window.showInformationMessage;
+    const messages: string[] = [];
+    window.showInformationMessage = (async (message: string) => {
+      messages.push(message);
+      return undefined;
+    }) as unknown as typeof vscode.window.showInformationMessage;
+    const running = session.fake.dataset.sisImports.find((sisImport) => sisImport.id === 4824)!;
+    const before = { ...running, data: { ...running.data } };
+    try {
+      await vscode.commands.executeCommand('canvasSis.refresh');
+      const sisImport = await importNode(session.api, 4824);
+      assert.match(descriptionOf(sisImport), /importing 42%/);
+
+      running.workflow_state = 'imported';
+      running.progress = 100;
+      running.ended_at = running.updated_at;
+      await waitFor(() => /(^|· )imported · /.test(descriptionOf(sisImport)), 'the import shows its new state', 20_000);
+
+      assert.ok(messages.some((message) => /SIS import 4824 .* finished: imported/.test(message)), messages.join(' | '));
+    } finally {
+      Object.assign(running, before);
+      window.showInformationMessage = original;
+      await configuration.update('pollSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('shows the sign-in row after the token is revoked', async () => {
