@@ -5,7 +5,7 @@ import { CanvasError, InvalidTokenError } from '../canvas/errors';
 import { StatusRow } from './statusNode';
 import { TreeNode } from './treeNode';
 
-/** What the row is about, for wording such as "Could not load the SIS imports". */
+/** The kind of list that failed to load, for wording such as "Could not load the SIS imports". */
 export type LoadTarget = 'accounts' | 'imports' | 'errors';
 
 /** Returns the row for an error that stopped `owner` from loading its children. */
