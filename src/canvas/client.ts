@@ -219,7 +219,7 @@ export class CanvasClient {
 
     this.rateLimit.record(headerValue(response.headers, 'x-rate-limit-remaining'), headerValue(response.headers, 'x-request-cost'));
     this.logger?.info(`GET ${describeUrl(url)} → ${response.status} (${Date.now() - started} ms)`);
-    this.logger?.debug(`response headers: ${JSON.stringify(response.headers)}`);
+    this.logger?.debug(`response headers: ${JSON.stringify(headersForLog(response.headers))}`);
     return response;
   }
 
@@ -271,6 +271,30 @@ export class CanvasClient {
     }
 
     return links;
+  }
+}
+
+/** Returns the headers without cookies, and with any redirect target reduced to its origin and path. */
+function headersForLog(headers: RawResponse['headers']): RawResponse['headers'] {
+  const logged: RawResponse['headers'] = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const lowerName = name.toLowerCase();
+    if (lowerName === 'set-cookie') {
+      continue;
+    }
+
+    logged[name] = lowerName === 'location' && typeof value === 'string' ? redirectTargetForLog(value) : value;
+  }
+
+  return logged;
+}
+
+function redirectTargetForLog(location: string): string {
+  try {
+    const url = new URL(location);
+    return `${url.origin}${url.pathname}`;
+  } catch {
+    return '***';
   }
 }
 

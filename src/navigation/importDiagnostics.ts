@@ -48,6 +48,8 @@ export class ImportDiagnostics implements vscode.Disposable {
   private readonly filesBySource = new Map<string, string>();
   private readonly watchers = new Map<string, vscode.Disposable>();
   private readonly pendingUpdates = new Map<string, NodeJS.Timeout>();
+  /** Counts computations per file, so that only the newest one sets the file's diagnostics. */
+  private readonly computations = new Map<string, number>();
 
   constructor(private readonly log: Logger) {}
 
@@ -65,6 +67,9 @@ export class ImportDiagnostics implements vscode.Disposable {
   }
 
   private async compute(input: ImportDiagnosticsInput): Promise<ImportDiagnosticsResult> {
+    const computation = (this.computations.get(input.filePath) ?? 0) + 1;
+    this.computations.set(input.filePath, computation);
+
     const diagnostics: vscode.Diagnostic[] = [];
     const recordChecks: RecordCheck[] = [];
     for (const error of input.errors) {
@@ -73,6 +78,11 @@ export class ImportDiagnostics implements vscode.Disposable {
       if (check) {
         recordChecks.push(check);
       }
+    }
+
+    // A newer computation, or a move of the import's file to another copy, replaced this one meanwhile.
+    if (this.inputs.get(input.filePath) !== input || this.computations.get(input.filePath) !== computation) {
+      return { diagnostics, recordChecks };
     }
 
     this.collection.set(vscode.Uri.file(input.filePath), diagnostics);

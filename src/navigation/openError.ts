@@ -132,13 +132,18 @@ export class ErrorOpener {
     const goTo = match ? vscode.l10n.t('Go to Row {0}', match.row) : undefined;
     const chooseAnother = vscode.l10n.t('Choose Another File…');
     const buttons = goTo ? [goTo, chooseAnother] : [chooseAnother];
-    void Promise.resolve(vscode.window.showWarningMessage(message, ...buttons)).then(async (answer) => {
-      if (answer === goTo && match) {
-        await showRecord(filePath, { ...match, startOffset: 0, endOffset: 0 }, this.log);
-      } else if (answer === chooseAnother && (await this.resolver.choose(lookup))) {
-        await this.open(target);
-      }
-    });
+    void Promise.resolve(vscode.window.showWarningMessage(message, ...buttons))
+      .then(async (answer) => {
+        if (answer === goTo && match) {
+          await showRecord(filePath, { ...match, startOffset: 0, endOffset: 0 }, this.log);
+        } else if (answer === chooseAnother && (await this.resolver.choose(lookup))) {
+          await this.open(target);
+        }
+      })
+      .catch((failure: unknown) => {
+        this.log.error('navigation', `Acting on the warning about ${path.basename(filePath)} failed`, failure);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not open {0}: {1}', filePath, (failure as Error).message));
+      });
   }
 
   private async locate(filePath: string, error: SisImportError): Promise<RecordLocation> {

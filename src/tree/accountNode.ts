@@ -90,10 +90,12 @@ export class AccountNode extends TreeNode implements LoadMoreTarget {
 
   cancelLoads(): void {
     this.imports.cancel();
-    this.importNodes.forEach((node) => {
-      node.cancelLoads();
-      node.stopPolling();
-    });
+    this.importNodes.forEach((node) => node.cancelLoads());
+  }
+
+  /** Stops checking running imports, when this node is dropped from the tree. */
+  stopPolling(): void {
+    this.importNodes.forEach((node) => node.stopPolling());
   }
 
   private buildImportNodes(items: readonly SisImport[]): TreeNode[] {
@@ -110,7 +112,7 @@ export class AccountNode extends TreeNode implements LoadMoreTarget {
       if (node) {
         node.sisImport = sisImport;
       } else {
-        node = new ImportNode(this, this.context, this.instance, this.account.id, sisImport);
+        node = new ImportNode(this, this.context, this.instance, this.account.id, sisImport, () => this.imports.invalidate());
         this.importNodes.set(sisImport.id, node);
       }
 

@@ -34,7 +34,9 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
   /** Error keys whose local record differs from the one Canvas imported, from the last check. */
   private readonly differingRecords = new Set<string>();
   private failureKeys?: Set<string>;
-  private failureKeysLoading = false;
+  private failureKeysLoad?: Promise<void>;
+  /** Incremented by stopPolling, so a check in flight when polling stops does not schedule another. */
+  private pollGeneration = 0;
   private waitText?: string;
   private pollTimer?: NodeJS.Timeout;
 
@@ -44,6 +46,8 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
     readonly instance: InstanceAccess,
     readonly accountId: number,
     public sisImport: SisImport,
+    /** Called when polling finds a new state, so the owner reloads its stale copy of the import. */
+    private readonly onStateChanged: () => void = () => undefined,
   ) {
     super(parent, `${parent.id}/import/${sisImport.id}`);
     this.errors = new PagedList((signal) => this.openErrorPages(signal));
@@ -197,13 +201,19 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
   stopPolling(): void {
     clearTimeout(this.pollTimer);
     this.pollTimer = undefined;
+    this.pollGeneration++;
   }
 
   private async poll(): Promise<void> {
+    const generation = this.pollGeneration;
     let latest: SisImport;
     try {
       latest = await getSisImport(this.instance.requireClient(), this.accountId, this.sisImport.id);
     } catch (error) {
+      if (generation !== this.pollGeneration) {
+        return;
+      }
+
       if (error instanceof InvalidTokenError) {
         this.context.tokenRejected(this.instance.origin, error);
         return;
@@ -214,8 +224,17 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
       return;
     }
 
+    if (generation !== this.pollGeneration) {
+      return;
+    }
+
     const previous = this.sisImport;
     this.sisImport = latest;
+    if (latest.workflow_state !== previous.workflow_state || latest.progress !== previous.progress) {
+      // The account's list still holds the old state; relisting it must not bring that state back.
+      this.onStateChanged();
+    }
+
     if (runningStates.has(latest.workflow_state)) {
       if (latest.workflow_state !== previous.workflow_state || latest.progress !== previous.progress) {
         this.context.changed(this);
@@ -269,7 +288,7 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
 
   /** Reads which errors are failures in the background, so icons and severities can tell them apart. */
   private startLoadingFailureKeys(): void {
-    if (this.failureKeys || this.failureKeysLoading || this.context.failuresOnly || !this.errors.hasLoaded || this.errors.items.length === 0) {
+    if (this.failureKeys || this.failureKeysLoad || this.context.failuresOnly || !this.errors.hasLoaded || this.errors.items.length === 0) {
       return;
     }
 
@@ -278,30 +297,34 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
       .catch((error: unknown) => this.context.log.warn('tree', `Could not read the failures of SIS import ${this.sisImport.id}: ${(error as Error).message}`));
   }
 
-  private async loadFailureKeys(): Promise<void> {
+  /** Loads the keys of the errors that made the import fail; concurrent callers share one load. */
+  private loadFailureKeys(): Promise<void> {
     if (this.failureKeys || this.context.failuresOnly) {
-      return;
+      return Promise.resolve();
     }
 
-    this.failureKeysLoading = true;
-    try {
-      const keys = new Set<string>();
-      let pages = 0;
-      const client = this.instance.requireClient();
-      for await (const page of listSisImportErrors(client, this.accountId, { importId: this.sisImport.id, failure: true })) {
-        page.forEach((error) => keys.add(errorKey(error)));
-        pages++;
-        if (pages >= maxFailurePages) {
-          this.context.log.warn('tree', `SIS import ${this.sisImport.id} has more than ${maxFailurePages} pages of failures; the rest are shown as warnings.`);
-          break;
-        }
-      }
-
-      this.failureKeys = keys;
-    } finally {
-      this.failureKeysLoading = false;
-    }
+    this.failureKeysLoad ??= this.readFailureKeys().finally(() => {
+      this.failureKeysLoad = undefined;
+    });
+    return this.failureKeysLoad;
   }
+
+  private async readFailureKeys(): Promise<void> {
+    const keys = new Set<string>();
+    let pages = 0;
+    const client = this.instance.requireClient();
+    for await (const page of listSisImportErrors(client, this.accountId, { importId: this.sisImport.id, failure: true })) {
+      page.forEach((error) => keys.add(errorKey(error)));
+      pages++;
+      if (pages >= maxFailurePages) {
+        this.context.log.warn('tree', `SIS import ${this.sisImport.id} has more than ${maxFailurePages} pages of failures; the rest are shown as warnings.`);
+        break;
+      }
+    }
+
+    this.failureKeys = keys;
+  }
+
 
   private showRetryWait(wait: RetryWait): void {
     this.waitText = retryWaitText(wait);

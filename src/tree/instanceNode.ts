@@ -141,6 +141,7 @@ export class InstanceNode extends TreeNode implements LoadMoreTarget, InstanceAc
   /** Forgets everything loaded with the old token; called when the stored token changes. */
   resetForNewToken(): void {
     this.cancelLoads();
+    this.accountNodes.forEach((node) => node.stopPolling());
     this.rejection = undefined;
     this.clientToken = undefined;
     void this.client?.close();
@@ -155,6 +156,9 @@ export class InstanceNode extends TreeNode implements LoadMoreTarget, InstanceAc
     if (this.client && this.clientToken && this.configured.origin) {
       void this.client.close();
       this.client = this.services.createClient(this.configured.origin, this.clientToken);
+
+      // Page sequences opened earlier hold the closed client; reloading opens them on the new one.
+      this.invalidate();
     }
   }
 
@@ -182,6 +186,7 @@ export class InstanceNode extends TreeNode implements LoadMoreTarget, InstanceAc
 
   dispose(): void {
     this.cancelLoads();
+    this.accountNodes.forEach((node) => node.stopPolling());
     void this.client?.close();
   }
 

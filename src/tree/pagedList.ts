@@ -79,7 +79,12 @@ export class PagedList<T> {
     this.stale = false;
     const controller = new AbortController();
     this.controller = controller;
-    const pages = this.source(controller.signal);
+    let pages: PageSequence<T>;
+    try {
+      pages = this.source(controller.signal);
+    } catch (error) {
+      return this.track(Promise.reject(error), controller);
+    }
 
     const load = async () => {
       const first = await pages.nextPage();
@@ -129,6 +134,11 @@ export class PagedList<T> {
   /** Loads every remaining page, reporting the item count after each page. */
   async loadAll(onPage?: (loadedCount: number) => void): Promise<void> {
     const cancellationsAtStart = this.cancellations;
+    if (this.failure !== undefined && !this.inFlight) {
+      // An earlier load failed: start again from the first page rather than report that old failure.
+      this.stale = true;
+    }
+
     await this.ensureLoaded();
     this.throwIfFailedOrCancelled(cancellationsAtStart);
 

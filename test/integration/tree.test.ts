@@ -177,6 +177,13 @@ describe('SIS Imports tree', function () {
       await waitFor(() => /(^|· )imported · /.test(descriptionOf(sisImport)), 'the import shows its new state', 20_000);
 
       assert.ok(messages.some((message) => /SIS import 4824 .* finished: imported/.test(message)), messages.join(' | '));
+
+      const instance = await childLabelled(session.api, undefined, demoInstanceName);
+      const relisted = await childrenOf(session.api, await childLabelled(session.api, instance, 'Northwind University'));
+      const again = relisted.find((node) => labelOf(node) === 'Import 4824');
+      assert.ok(again);
+      assert.match(descriptionOf(again), /(^|· )imported · /);
+      assert.equal(messages.filter((message) => /SIS import 4824/.test(message)).length, 1);
     } finally {
       Object.assign(running, before);
       window.showInformationMessage = original;

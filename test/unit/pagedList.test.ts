@@ -151,4 +151,53 @@ describe('PagedList', () => {
     assert.equal(pages.opened[0].aborted, true);
     assert.deepEqual(list.items, [1]);
   });
+
+  it('records a failure when the source throws', async () => {
+    let fail = true;
+    const list = new PagedList((signal) => {
+      if (fail) {
+        throw new Error('no client');
+      }
+
+      return pagesOf([[4]]).source(signal);
+    });
+
+    await list.ensureLoaded();
+    assert.match(String(list.lastError), /no client/);
+
+    fail = false;
+    list.invalidate();
+    await list.ensureLoaded();
+    assert.deepEqual(list.items, [4]);
+  });
+
+  it('loadAll retries after a failed page', async () => {
+    let failNext = true;
+    const list = new PagedList((signal) => {
+      const inner = pagesOf([[1], [2], [3]]).source(signal);
+      let served = 0;
+      return {
+        get hasMore() {
+          return inner.hasMore;
+        },
+        async nextPage() {
+          served++;
+          if (served === 2 && failNext) {
+            failNext = false;
+            throw new Error('page 2 failed once');
+          }
+
+          return inner.nextPage();
+        },
+      };
+    });
+    await list.ensureLoaded();
+    await list.loadNextPage();
+    assert.match(String(list.lastError), /failed once/);
+
+    await list.loadAll();
+
+    assert.deepEqual(list.items, [1, 2, 3]);
+    assert.equal(list.lastError, undefined);
+  });
 });
