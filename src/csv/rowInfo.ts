@@ -55,3 +55,11 @@ export function normalizeFields(fields: readonly string[]): string[] {
 export function sameFields(left: readonly string[], right: readonly string[]): boolean {
   return left.length === right.length && left.every((value, index) => value === right[index]);
 }
+
+/**
+ * Masks password values in a Ruby inspect dump (`password: "x"` or `:password=>"x"`) before it
+ * is shown. Passwords in the CSV shape cannot be found without the file's header, so they stay.
+ */
+export function maskRowInfoPasswords(rowInfo: string): string {
+  return rowInfo.replace(/(\b(?:ssha_)?password\b"?\s*(?::|=>)\s*)"(?:[^"\\]|\\.)*"/gi, '$1"***"');
+}

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 
 import { SisImportError } from '../canvas/types';
+import { maskRowInfoPasswords } from '../csv/rowInfo';
 import type { ImportNode } from './importNode';
 import { errorKey } from './errorGroups';
 import { TreeNode } from './treeNode';
@@ -56,7 +57,7 @@ export function errorTooltip(error: SisImportError, importId: number, recordDiff
   if (error.row_info) {
     tooltip.appendMarkdown('\n\n');
     tooltip.appendText(vscode.l10n.t('Record as Canvas read it (Canvas adds its line number as the last field):'));
-    tooltip.appendCodeblock(error.row_info.replace(/\s+$/, ''), 'text');
+    tooltip.appendCodeblock(maskRowInfoPasswords(error.row_info).replace(/\s+$/, ''), 'text');
   }
 
   return tooltip;

@@ -7,7 +7,7 @@ import { splitCsvFields } from '../../src/csv/csvFields';
 import { locateRecord } from '../../src/csv/recordLocator';
 import { readCsvRecords } from '../../src/csv/recordReader';
 import { findRecordCanvasRead } from '../../src/csv/recordSearch';
-import { canvasRecordFields, compareRowInfo } from '../../src/csv/rowInfo';
+import { canvasRecordFields, compareRowInfo, maskRowInfoPasswords } from '../../src/csv/rowInfo';
 
 const fixturesFolder = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace');
 
@@ -185,5 +185,18 @@ describe('row_info of the sample imports', () => {
       assert.ok(located, `${error.file} row ${error.row} not located`);
       assert.deepEqual(compareRowInfo(error.row_info, located.text), { kind: 'matches' }, `${error.file} row ${error.row}`);
     }
+  });
+});
+
+describe('maskRowInfoPasswords', () => {
+  it('masks inspect dump passwords', () => {
+    assert.equal(maskRowInfoPasswords('[{user_id: "S1", password: "Welcome2026!", status: "active"}]'), '[{user_id: "S1", password: "***", status: "active"}]');
+    assert.equal(maskRowInfoPasswords('[{:user_id=>"S1", :password=>"se\\"cret"}]'), '[{:user_id=>"S1", :password=>"***"}]');
+  });
+
+  it('keeps other fields', () => {
+    const dump = '[{user_id: "S1", password_notification: false, ssha_password: nil}]';
+
+    assert.equal(maskRowInfoPasswords(dump), dump);
   });
 });
