@@ -71,9 +71,9 @@ export async function removeInstanceSetting(origin: string): Promise<void> {
       continue;
     }
 
-    const kept = value.filter((entry) => originOrUndefined(toInstanceSetting(entry)?.url) !== origin);
-    if (kept.length !== value.length) {
-      await configuration.update('instances', kept, target);
+    const remainingEntries = value.filter((entry) => originOrUndefined(toInstanceSetting(entry)?.url) !== origin);
+    if (remainingEntries.length !== value.length) {
+      await configuration.update('instances', remainingEntries, target);
     }
   }
 }

@@ -11,7 +11,7 @@ import { RateLimitOptions, RateLimitTracker, defaultRateLimitOptions } from './r
 import { errorFromResponse, headerValue, looksLikeHtml } from './responseErrors';
 import { RetryPolicy, RetryReason, defaultRetryPolicy, delay, retryDelayMs, retryReason } from './retryPolicy';
 
-/** Where the client writes its request log. The client never passes the token to it. */
+/** The destination of the client's request log. The client never passes the token to it. */
 export interface ClientLogger {
   info(message: string): void;
   warn(message: string): void;
@@ -107,7 +107,7 @@ export class CanvasClient {
     return this.enqueue(fileUrl, options, async (url) => {
       const response = await this.send(url, '*/*', options.signal);
       if ((response.status < 200 || response.status >= 300) && response.url.origin !== this.origin) {
-        // A storage host never received the token, so its refusal says nothing about the token or permissions.
+        // A storage host never received the token, so its refusal is not about the token or permissions.
         throw new UnexpectedResponseError(
           `The file host ${response.url.host} refused the download (status ${response.status}); the link may have expired. Refresh and try again.`,
           response.status,

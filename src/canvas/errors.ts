@@ -66,12 +66,12 @@ export class ThrottledError extends CanvasError {
   readonly kind = 'throttled';
 }
 
-/** Canvas answered with a 5xx status. */
+/** Canvas returned a 5xx status. */
 export class ServerError extends CanvasError {
   readonly kind = 'server';
 }
 
-/** Canvas answered with something other than the JSON this client expects (HTML, bad JSON, bad links). */
+/** Canvas returned something other than the JSON this client expects (HTML, bad JSON, bad links). */
 export class UnexpectedResponseError extends CanvasError {
   readonly kind = 'unexpectedResponse';
 }

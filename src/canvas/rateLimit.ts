@@ -1,6 +1,6 @@
-// Pacing for Canvas's rate limit. Canvas keeps a leaky bucket per token: each request reserves
-// an up-front cost while in flight and is then charged its real cost, the bucket drains at a
-// fixed rate, and requests are refused while it is above its high-water mark. Every response
+// Pacing for Canvas's rate limit. Canvas keeps a leaky bucket per token. Each request reserves
+// an up-front cost while in flight and is then charged its real cost. The bucket drains at a
+// fixed rate, and Canvas rejects requests while it is above its high-water mark. Every response
 // reports `X-Rate-Limit-Remaining` (high-water mark minus the level) and `X-Request-Cost`.
 
 export interface RateLimitOptions {
@@ -10,7 +10,7 @@ export interface RateLimitOptions {
   upFrontCost: number;
   /** Below this many remaining units the client waits before its next request. */
   paceBelowRemaining: number;
-  /** The longest single wait, in milliseconds. */
+  /** The maximum single wait, in milliseconds. */
   maxWaitMs: number;
 }
 
@@ -21,7 +21,7 @@ export const defaultRateLimitOptions: RateLimitOptions = {
   maxWaitMs: 60_000,
 };
 
-/** Tracks the rate-limit headers of one token and tells how long to wait before the next request. */
+/** Tracks the rate-limit headers of one token and computes the wait before the next request. */
 export class RateLimitTracker {
   private remaining?: number;
   private lastCost = 0;

@@ -31,7 +31,7 @@ export function errorFromResponse(response: FailedResponse): CanvasError {
 
   const contentType = headerValue(response.headers, 'content-type');
   if (status < 500 && looksLikeHtml(bodyText, contentType)) {
-    // Canvas answers API requests with JSON; an HTML page comes from a proxy, a firewall or a host that is not Canvas.
+    // Canvas returns JSON for API requests, so an HTML page comes from a proxy, a firewall or a host that is not Canvas.
     return new UnexpectedResponseError(
       `Canvas returned an HTML page (status ${status}) instead of JSON. Check the instance address, or a proxy may be blocking the request.`,
       status,
@@ -68,7 +68,7 @@ export function errorFromResponse(response: FailedResponse): CanvasError {
   );
 }
 
-/** True for both forms of Canvas throttling: 429, and the older 403 whose body says "Rate Limit Exceeded". */
+/** True for both forms of Canvas throttling: 429, and the older 403 whose body contains "Rate Limit Exceeded". */
 export function isThrottled(response: FailedResponse): boolean {
   if (response.status === 429) {
     return true;
@@ -162,9 +162,9 @@ function hasHeader(headers: FailedResponse['headers'], name: string): boolean {
 
 /** Reads a header whose name may arrive in any case. */
 export function headerValue(headers: FailedResponse['headers'], name: string): string | undefined {
-  const wanted = name.toLowerCase();
+  const lowerName = name.toLowerCase();
   for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === wanted && value !== undefined) {
+    if (key.toLowerCase() === lowerName && value !== undefined) {
       return Array.isArray(value) ? value.join(', ') : value;
     }
   }

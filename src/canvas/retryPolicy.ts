@@ -1,4 +1,4 @@
-// Which failed requests are retried, and how long to wait before the next attempt.
+// The retry policy: the failed requests that are retried, and the wait before the next attempt.
 import { CanvasError, NetworkError, ServerError, ThrottledError } from './errors';
 
 /** Bounds of the retry loop. Delays grow exponentially from `baseDelayMs` with random jitter. */
@@ -14,7 +14,7 @@ export const defaultRetryPolicy: RetryPolicy = {
   maxDelayMs: 30_000,
 };
 
-/** Why the client waits before the next attempt. */
+/** The reason the client waits before the next attempt. */
 export type RetryReason = 'throttled' | 'server' | 'network';
 
 /** Returns why `error` may be retried, or undefined when retrying cannot help. */

@@ -97,9 +97,9 @@ function encodeAccountId(accountId: string | number): string {
   return encodeURIComponent(String(accountId));
 }
 
-function expectArray<T>(body: unknown, what: string): T[] {
+function expectArray<T>(body: unknown, listName: string): T[] {
   if (!Array.isArray(body)) {
-    throw new UnexpectedResponseError(`Canvas returned an unexpected response for the ${what} list: expected a JSON array.`);
+    throw new UnexpectedResponseError(`Canvas returned an unexpected response for the ${listName} list: expected a JSON array.`);
   }
 
   return body as T[];

@@ -17,19 +17,19 @@ const skippedFolders = new Set(['node_modules', '.git', '.hg', '.svn']);
  * skipped. Only names are compared, so a Canvas file name can never point outside `roots`.
  */
 export async function findFilesByBaseName(roots: readonly string[], baseName: string, options: CsvFileSearchOptions = {}): Promise<string[]> {
-  const wanted = baseName.toLowerCase();
+  const lowerBaseName = baseName.toLowerCase();
   const maxDepth = options.maxDepth ?? 8;
   const budget = { remaining: options.maxEntries ?? 50_000 };
   const found = new Set<string>();
 
   for (const root of roots) {
-    await searchFolder(path.resolve(root), wanted, maxDepth, budget, found);
+    await searchFolder(path.resolve(root), lowerBaseName, maxDepth, budget, found);
   }
 
   return [...found];
 }
 
-async function searchFolder(folder: string, wanted: string, depth: number, budget: { remaining: number }, found: Set<string>): Promise<void> {
+async function searchFolder(folder: string, lowerBaseName: string, depth: number, budget: { remaining: number }, found: Set<string>): Promise<void> {
   if (budget.remaining <= 0) {
     return;
   }
@@ -45,7 +45,7 @@ async function searchFolder(folder: string, wanted: string, depth: number, budge
   const subfolders: string[] = [];
   for (const entry of entries) {
     const fullPath = path.join(folder, entry.name);
-    if (entry.isFile() && entry.name.toLowerCase() === wanted) {
+    if (entry.isFile() && entry.name.toLowerCase() === lowerBaseName) {
       found.add(fullPath);
     } else if (entry.isDirectory() && !skippedFolders.has(entry.name) && depth > 0) {
       subfolders.push(fullPath);
@@ -53,6 +53,6 @@ async function searchFolder(folder: string, wanted: string, depth: number, budge
   }
 
   for (const subfolder of subfolders) {
-    await searchFolder(subfolder, wanted, depth - 1, budget, found);
+    await searchFolder(subfolder, lowerBaseName, depth - 1, budget, found);
   }
 }

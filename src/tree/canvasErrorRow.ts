@@ -58,7 +58,7 @@ export function canvasErrorRow(error: unknown, owner: TreeNode, target: LoadTarg
   }
 }
 
-/** The row of an instance without a usable token. `error` holds Canvas's reason when it rejected one. */
+/** Returns the row of an instance without a usable token. `error` contains Canvas's reason when it rejected one. */
 export function signInRow(error: InvalidTokenError | undefined, origin: string): StatusRow {
   const command: vscode.Command = { command: 'canvasSis.setToken', title: vscode.l10n.t('Set API Token'), arguments: [origin] };
   if (!error) {
@@ -79,7 +79,7 @@ export function signInRow(error: InvalidTokenError | undefined, origin: string):
   };
 }
 
-/** The row under a sub-account, which has no SIS imports of its own. */
+/** Returns the row under a sub-account, which has no SIS imports of its own. */
 export function subAccountRow(): StatusRow {
   return {
     kind: 'info',

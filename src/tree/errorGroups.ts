@@ -55,12 +55,12 @@ export function uniqueErrors(errors: readonly SisImportError[]): SisImportError[
   return unique;
 }
 
-/** A key that is equal for two reports of the same error. */
+/** Returns a key that is equal for two reports of the same error. */
 export function errorKey(error: SisImportError): string {
   return JSON.stringify([error.sis_import_id, error.file ?? null, error.row ?? null, error.message, error.row_info ?? null]);
 }
 
-/** The last segment of a Canvas file name, which may use `/` or `\` as separator. */
+/** Returns the last segment of a Canvas file name, which may use `/` or `\` as separator. */
 export function fileBaseName(file: string): string {
   const segments = file.split(/[\\/]/).filter((segment) => segment.length > 0);
   return segments.length > 0 ? segments[segments.length - 1] : file;

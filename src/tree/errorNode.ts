@@ -63,7 +63,7 @@ export function errorTooltip(error: SisImportError, importId: number, recordDiff
   return tooltip;
 }
 
-/** A failure or a warning icon; a record that differs from Canvas's gets its own icon in the same color. */
+/** Returns a failure or a warning icon. A record that differs from Canvas's gets its own icon in the same color. */
 function errorIcon(failure: boolean, recordDiffers: boolean): vscode.ThemeIcon {
   const color = new vscode.ThemeColor(failure ? 'problemsErrorIcon.foreground' : 'problemsWarningIcon.foreground');
   if (recordDiffers) {

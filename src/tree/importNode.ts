@@ -164,8 +164,8 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
     const knewFailures = this.failureKeys !== undefined;
     await this.loadFailureKeys();
 
-    // Relisting the import while the user expands a row below it loses that row's children, so
-    // the import is relisted only when new pages arrived; otherwise only the error rows re-render.
+    // Relisting the import while the user expands a row below it loses that row's children.
+    // So the import is relisted only when new pages arrived, and otherwise only the error rows re-render.
     if (this.errors.items.length !== loadedBefore) {
       this.context.changed(this);
     } else if (!knewFailures) {
@@ -231,7 +231,7 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
     const previous = this.sisImport;
     this.sisImport = latest;
     if (latest.workflow_state !== previous.workflow_state || latest.progress !== previous.progress) {
-      // The account's list still holds the old state; relisting it must not bring that state back.
+      // The account's list still contains the old state, so it reloads before it is listed again.
       this.onStateChanged();
     }
 
@@ -280,7 +280,7 @@ export class ImportNode extends TreeNode implements LoadMoreTarget {
     return nodes;
   }
 
-  /** The error rows VS Code has been given under this import and its files. */
+  /** Returns the error rows VS Code has been given under this import and its files. */
   private shownErrorNodes(): ErrorNode[] {
     const fileRows = [...this.fileNodes.values()].flatMap((fileNode) => fileNode.shownErrorNodes);
     return [...fileRows, ...this.fileLessErrorNodes.values()];

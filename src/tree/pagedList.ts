@@ -54,7 +54,7 @@ export class PagedList<T> {
 
   /**
    * Marks the list for reloading on its next use, keeping the current items until then. A load
-   * in flight is aborted, because it may answer for the state before the refresh.
+   * in flight is aborted, because its result may reflect the state before the refresh.
    */
   invalidate(): void {
     this.stale = true;

@@ -5,7 +5,7 @@ import { InvalidTokenError } from '../canvas/errors';
 import { SisImport } from '../canvas/types';
 import { Logger } from '../log';
 
-/** What nodes use from the tree that owns them. */
+/** The services a node uses from the tree that owns it. */
 export interface TreeContext {
   readonly log: Logger;
   /** True while the view lists only errors that made an import fail (Canvas's `failure=true`). */

@@ -54,7 +54,8 @@ describe('Opening an error in a file over 50 MB', function () {
     const large = await vscode.commands.executeCommand<OpenErrorResult>('canvasSis.openError', firstError);
 
     assert.equal(large?.problem, undefined);
-    assert.ok(large?.range && small?.range);
+    assert.ok(large?.range, 'no range for the large file');
+    assert.ok(small?.range, 'no range for the small file');
     assert.equal(large.range.start.line, small.range.start.line);
     assert.equal(large.range.end.line, small.range.end.line);
     const activeTab = vscode.window.tabGroups.activeTabGroup.activeTab;

@@ -222,12 +222,12 @@ describe('Opening an error', function () {
     const window = vscode.window as { showQuickPick: typeof vscode.window.showQuickPick };
     const original = window.showQuickPick;
     const warnings = recordWarnings();
-    let wanted = 'archive';
+    let expectedCopy = 'archive';
     const offered: string[][] = [];
     window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
       const list = await items;
       offered.push(list.map((item) => (item as { file?: string }).file ?? ''));
-      return list.find((item) => ((item as { file?: string }).file ?? '').includes(wanted));
+      return list.find((item) => ((item as { file?: string }).file ?? '').includes(expectedCopy));
     }) as unknown as typeof vscode.window.showQuickPick;
     const rootCopy = vscode.Uri.file(path.join(workspaceFolder(), 'users.csv'));
     const archiveCopy = vscode.Uri.file(path.join(workspaceFolder(), 'archive', '2026-10', 'users.csv'));
@@ -239,7 +239,7 @@ describe('Opening an error', function () {
       assert.equal(offered[0][0], rootCopy.fsPath, 'the copy that matches Canvas is offered first');
       assert.equal(vscode.languages.getDiagnostics(rootCopy).length, 0);
 
-      wanted = path.join(workspaceFolder(), 'users.csv');
+      expectedCopy = path.join(workspaceFolder(), 'users.csv');
       await vscode.commands.executeCommand('canvasSis.chooseLocalFile', error);
       await waitFor(() => vscode.languages.getDiagnostics(rootCopy).length === 4, 'diagnostics on the workspace copy');
       assert.equal(vscode.languages.getDiagnostics(archiveCopy).length, 0);

@@ -720,14 +720,21 @@ function splitRecords(text: string): CsvRecord[] {
   return records;
 }
 
+/** Reads one value of a Ruby inspect dump: a quoted string (with escapes), nil, or a literal. */
+function rubyValue(raw: string): string | null {
+  if (raw.startsWith('"')) {
+    return raw.slice(1, -1).replace(/\\(.)/g, (_, escaped: string) => (escaped === 'n' ? '\n' : escaped));
+  }
+
+  return raw === 'nil' ? null : raw;
+}
+
 /** Reads `key: value` pairs of a Ruby Hash#inspect dump, in the Ruby 3.3 or 3.4 style. */
 function parseRubyInspect(text: string): Map<string, string | null> {
   const values = new Map<string, string | null>();
   const pair = /(?::(\w+)=>|(\w+): )("(?:[^"\\]|\\.)*"|nil|true|false|-?\d+)/g;
   for (const match of text.matchAll(pair)) {
-    const raw = match[3];
-    const value = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, (_, escaped: string) => (escaped === 'n' ? '\n' : escaped)) : raw === 'nil' ? null : raw;
-    values.set(match[1] ?? match[2], value);
+    values.set(match[1] ?? match[2], rubyValue(match[3]));
   }
   return values;
 }

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { PageSequence } from '../../src/canvas/pageCursor';
 import { PagedList } from '../../src/tree/pagedList';
 
-/** A page source over fixed pages; `failAt` makes the request for that page index fail. */
+/** Creates a page source over fixed pages. `failAt` makes the request for that page index fail. */
 function pagesOf(pages: number[][], failAt?: number) {
   const opened: AbortSignal[] = [];
   const source = (signal: AbortSignal): PageSequence<number> => {
