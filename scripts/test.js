@@ -87,8 +87,10 @@ function lastMatch(text, pattern) {
   return matches.length > 0 ? Number(matches[matches.length - 1][1]) : undefined;
 }
 
-// `needs` lists the stages whose output a stage uses. The compile stage emits JavaScript without
-// type-checking (--noCheck) because the typecheck stage has checked the same files already.
+// `needs` lists the stages whose output a stage uses. The bundle stage also compiles the
+// WebAssembly record kernel, which the unit tests load from out/. The compile stage emits
+// JavaScript without type-checking (--noCheck) because the typecheck stage has checked the same
+// files already.
 const stages = [
   { name: 'code-server', command: ['bash', 'test/vscode/setup-code-server.sh'], needs: [] },
   { name: 'typecheck', command: [node, tsc, '-p', '.', '--noEmit'], needs: [] },
@@ -97,7 +99,7 @@ const stages = [
   {
     name: 'unit tests',
     command: [node, mocha, '--reporter', 'spec'],
-    needs: ['compile tests'],
+    needs: ['bundle', 'compile tests'],
     parseCounts: parseMochaSummary,
     parseTests: parseSpecTests,
   },
