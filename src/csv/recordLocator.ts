@@ -3,7 +3,8 @@ import * as path from 'path';
 
 import { CsvParseError } from './csvParseError';
 import { CHECKPOINT_INTERVAL, FileRecordIndex, recordIndexCache } from './recordIndex';
-import { RecordScanner, RecordSpan, RecordStart } from './recordScanner';
+import { EndOfFileOutcome, RecordScanner, RecordScannerOptions, RecordSpan, RecordStart } from './recordScanner';
+import { WasmRecordScanner, loadRecordKernel } from './wasmRecordScanner';
 
 export { CsvParseError } from './csvParseError';
 
@@ -25,13 +26,21 @@ export interface RecordRange {
   text: string;
 }
 
-/** Scan settings that tests change to force small chunks. */
+/** Scan settings that tests and benchmarks change. */
 export interface LocateRecordOptions {
-  /** Bytes read per file read. Defaults to 1 MiB. */
+  /** Maximum bytes per file read. Defaults to 4 MiB. */
   chunkSize?: number;
+
+  /**
+   * The scanner: the WebAssembly kernel, or the JavaScript RecordScanner. Defaults to the
+   * kernel, and to JavaScript where the kernel cannot be loaded.
+   */
+  scanner?: 'webAssembly' | 'javaScript';
 }
 
-const DEFAULT_CHUNK_SIZE = 1024 * 1024;
+/** The first read is small, so that a jump from a checkpoint reads little more than it needs. */
+const FIRST_CHUNK_SIZE = 64 * 1024;
+const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
@@ -64,7 +73,7 @@ export async function locateRecord(
     }
 
     const start = index.nearestCheckpoint(row) ?? (await fileStart(file));
-    const span = await scanForRecord(file, filePath, start, row, index, chunkSize);
+    const span = await scanForRecord(file, filePath, start, row, index, chunkSize, options.scanner);
     if (span === undefined) {
       return undefined;
     }
@@ -89,6 +98,17 @@ async function fileStart(file: fs.FileHandle): Promise<RecordStart> {
   return { offset, line: 0, record: 1 };
 }
 
+/** The part of RecordScanner and WasmRecordScanner that a scan uses. */
+interface ChunkScanner {
+  feed(chunk: Buffer, chunkOffset: number): RecordSpan | undefined;
+  finish(endOffset: number): EndOfFileOutcome;
+  release?(): void;
+}
+
+/**
+ * Reads the file from `start` in chunks that grow from FIRST_CHUNK_SIZE to `chunkSize`, and
+ * reads the next chunk into the other buffer while the scanner scans one.
+ */
 async function scanForRecord(
   file: fs.FileHandle,
   filePath: string,
@@ -96,30 +116,47 @@ async function scanForRecord(
   row: number,
   index: FileRecordIndex,
   chunkSize: number,
+  scannerKind: LocateRecordOptions['scanner'],
 ): Promise<RecordSpan | undefined> {
-  const scanner = new RecordScanner(start, {
+  const scannerOptions: RecordScannerOptions = {
     targetRecord: row,
     checkpointInterval: CHECKPOINT_INTERVAL,
     onCheckpoint: (checkpoint) => index.addCheckpoint(checkpoint),
-  });
-  const chunk = Buffer.allocUnsafe(chunkSize);
+  };
+  const { scanner, buffers } = createScanner(start, scannerOptions, chunkSize, scannerKind);
 
   let offset = start.offset;
-  for (;;) {
-    const { bytesRead } = await file.read(chunk, 0, chunkSize, offset);
-    if (bytesRead === 0) {
-      break;
-    }
+  let readSize = Math.min(FIRST_CHUNK_SIZE, chunkSize);
+  let slot = 0;
+  let nextRead = file.read(buffers[slot], 0, readSize, offset);
+  try {
+    for (;;) {
+      const { bytesRead } = await nextRead;
+      if (bytesRead === 0) {
+        return endOfFile(scanner.finish(offset), filePath, index);
+      }
 
-    const span = scanner.feed(chunk.subarray(0, bytesRead), offset);
-    if (span !== undefined) {
-      return span;
-    }
+      const chunk = buffers[slot].subarray(0, bytesRead);
+      const chunkOffset = offset;
+      offset += bytesRead;
+      readSize = Math.min(readSize * 2, chunkSize);
+      slot = 1 - slot;
+      nextRead = file.read(buffers[slot], 0, readSize, offset);
 
-    offset += bytesRead;
+      const span = scanner.feed(chunk, chunkOffset);
+      if (span !== undefined) {
+        return span;
+      }
+    }
+  } finally {
+    // The read must end before the file is closed and before its buffer goes to another scan.
+    await nextRead.catch(() => undefined);
+    scanner.release?.();
   }
+}
 
-  const outcome = scanner.finish(offset);
+/** Returns the span of a target record that ends the file, or records the file's record count. */
+function endOfFile(outcome: EndOfFileOutcome, filePath: string, index: FileRecordIndex): RecordSpan | undefined {
   switch (outcome.kind) {
     case 'found':
       return outcome.span;
@@ -129,6 +166,24 @@ async function scanForRecord(
     case 'unterminatedQuote':
       throw new CsvParseError(filePath, outcome.line);
   }
+}
+
+/** Creates the scanner and the two buffers that chunks are read into. */
+function createScanner(
+  start: RecordStart,
+  options: RecordScannerOptions,
+  chunkSize: number,
+  scannerKind: LocateRecordOptions['scanner'],
+): { scanner: ChunkScanner; buffers: [Buffer, Buffer] } {
+  if (scannerKind === 'webAssembly' || (scannerKind === undefined && loadRecordKernel() !== undefined)) {
+    const scanner = new WasmRecordScanner(start, options, chunkSize);
+    return { scanner, buffers: scanner.buffers };
+  }
+
+  return {
+    scanner: new RecordScanner(start, options),
+    buffers: [Buffer.allocUnsafe(chunkSize), Buffer.allocUnsafe(chunkSize)],
+  };
 }
 
 /** Reads bytes `start` (inclusive) to `end` (exclusive), fewer if the file ends first. */
