@@ -1,5 +1,6 @@
-// Locating the last record of a large CSV: locateRecord next to `wc -l`, a bare newline count
-// in Node, and csv-parse. The tools run in turn on the same file, which stays in the page cache.
+// Locating the last record of a large CSV: locateRecord with the WebAssembly kernel next to
+// `wc -l`, locateRecord with the JavaScript scanner, and csv-parse. The tools run in turn on the
+// same file, which stays in the page cache.
 import { performance } from 'node:perf_hooks';
 import * as path from 'node:path';
 
@@ -7,7 +8,6 @@ import { CsvParseChildResult } from './csvParseChild';
 import { runNodeScript, runTimed } from './childProcess';
 import { EnrollmentsCsv, writeEnrollmentsCsv } from './enrollmentsCsv';
 import { LocateChildResult } from './locateChild';
-import { countLineFeeds } from './newlineCount';
 import { repeat } from './statistics';
 
 const LOCATE_CHILD = path.join(__dirname, 'locateChild.js');
@@ -28,7 +28,7 @@ export interface CsvBenchRun {
   locateMs: number;
   peakRssGrowthKb: number;
   wcMs: number;
-  newlineCountMs: number;
+  javaScriptLocateMs: number;
   csvParseMs: number;
 }
 
@@ -52,7 +52,13 @@ async function readPageCacheResidency(filePath: string): Promise<string> {
 }
 
 async function measureRun(file: EnrollmentsCsv, jumps: number): Promise<{ run: CsvBenchRun; jumpMs: number[] }> {
-  const locate = await runNodeScript<LocateChildResult>(LOCATE_CHILD, [file.filePath, String(file.lastRow), String(jumps), String(JUMP_SEED)]);
+  const locate = await runNodeScript<LocateChildResult>(LOCATE_CHILD, [
+    file.filePath,
+    String(file.lastRow),
+    String(jumps),
+    String(JUMP_SEED),
+    'webAssembly',
+  ]);
 
   const wc = await runTimed('wc', ['-l', file.filePath]);
   const wcLines = Number(wc.stdout.trim().split(/\s+/)[0]);
@@ -60,7 +66,13 @@ async function measureRun(file: EnrollmentsCsv, jumps: number): Promise<{ run: C
     throw new Error(`wc -l counted ${wcLines} lines, but the generator wrote ${file.lines}.`);
   }
 
-  const newlineCount = await countLineFeeds(file.filePath);
+  const javaScriptLocate = await runNodeScript<LocateChildResult>(LOCATE_CHILD, [
+    file.filePath,
+    String(file.lastRow),
+    '0',
+    String(JUMP_SEED),
+    'javaScript',
+  ]);
 
   const csvParse = await runNodeScript<CsvParseChildResult>(CSV_PARSE_CHILD, [file.filePath]);
   if (csvParse.records !== file.lastRow) {
@@ -71,7 +83,7 @@ async function measureRun(file: EnrollmentsCsv, jumps: number): Promise<{ run: C
     locateMs: locate.lastRecordMs,
     peakRssGrowthKb: locate.peakRssAfterKb - locate.peakRssBeforeKb,
     wcMs: wc.elapsedMs,
-    newlineCountMs: newlineCount.elapsedMs,
+    javaScriptLocateMs: javaScriptLocate.lastRecordMs,
     csvParseMs: csvParse.elapsedMs,
   };
   return { run, jumpMs: locate.jumpMs };

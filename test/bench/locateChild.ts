@@ -1,12 +1,12 @@
 // Child process of the CSV benchmark. Locates the last record of a file with a fresh record
-// index, then jumps to random rows with the index that scan built. Prints the timings and the
-// growth of peak RSS as JSON. A new process gives each run an empty index cache and its own
-// peak RSS.
+// index and the given scanner, then jumps to random rows with the index that scan built. Prints
+// the timings and the growth of peak RSS as JSON. A new process gives each run an empty index
+// cache and its own peak RSS.
 //
-// Usage: node locateChild.js FILE LAST_ROW JUMPS SEED
+// Usage: node locateChild.js FILE LAST_ROW JUMPS SEED webAssembly|javaScript
 import { performance } from 'node:perf_hooks';
 
-import { locateRecord } from '../../src/csv/recordLocator';
+import { LocateRecordOptions, locateRecord } from '../../src/csv/recordLocator';
 import { enrollmentUserField } from './enrollmentsCsv';
 import { seededRandom } from '../unit/seededRandom';
 
@@ -18,9 +18,9 @@ export interface LocateChildResult {
   jumpMs: number[];
 }
 
-async function locateChecked(filePath: string, row: number): Promise<number> {
+async function locateChecked(filePath: string, row: number, options: LocateRecordOptions): Promise<number> {
   const startedAt = performance.now();
-  const range = await locateRecord(filePath, row);
+  const range = await locateRecord(filePath, row, options);
   const elapsedMs = performance.now() - startedAt;
 
   const expectedField = enrollmentUserField(row - 1);
@@ -31,18 +31,22 @@ async function locateChecked(filePath: string, row: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const [filePath, lastRowArgument, jumpsArgument, seedArgument] = process.argv.slice(2);
+  const [filePath, lastRowArgument, jumpsArgument, seedArgument, scannerArgument] = process.argv.slice(2);
   const lastRow = Number(lastRowArgument);
   const random = seededRandom(Number(seedArgument));
+  if (scannerArgument !== 'webAssembly' && scannerArgument !== 'javaScript') {
+    throw new Error(`Invalid scanner "${scannerArgument}": expected webAssembly or javaScript.`);
+  }
+  const options: LocateRecordOptions = { scanner: scannerArgument };
 
   const peakRssBeforeKb = process.resourceUsage().maxRSS;
-  const lastRecordMs = await locateChecked(filePath, lastRow);
+  const lastRecordMs = await locateChecked(filePath, lastRow, options);
   const peakRssAfterKb = process.resourceUsage().maxRSS;
 
   const jumpMs: number[] = [];
   for (let jump = 0; jump < Number(jumpsArgument); jump++) {
     const row = 2 + Math.floor(random() * (lastRow - 1));
-    jumpMs.push(await locateChecked(filePath, row));
+    jumpMs.push(await locateChecked(filePath, row, options));
   }
 
   const result: LocateChildResult = { lastRecordMs, peakRssBeforeKb, peakRssAfterKb, jumpMs };

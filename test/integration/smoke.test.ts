@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 const extensionId = 'canvas-sis-tools.canvas-sis-import-errors';
@@ -30,5 +32,15 @@ describe('extension smoke test', () => {
 
     const missing = expectedCommands.filter((command) => !registered.has(command));
     assert.deepEqual(missing, []);
+  });
+
+  it('compiles its record kernel here', async () => {
+    const extension = vscode.extensions.getExtension(extensionId);
+    assert.ok(extension, `extension ${extensionId} is not installed`);
+    const bytes = await fs.readFile(path.join(extension.extensionPath, 'dist', 'recordKernel.wasm'));
+
+    const kernel = new WebAssembly.Module(bytes);
+
+    assert.ok(kernel instanceof WebAssembly.Module);
   });
 });
