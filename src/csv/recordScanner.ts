@@ -47,6 +47,9 @@ export interface RecordScannerOptions {
  * outside quotes and advance the line count everywhere. Empty lines are not records. A `"`
  * opens a quoted field only as the first byte of a field, and `""` inside it is an escaped
  * quote. Chunks may split a `\r\n` or a `""`, so the decision waits for the next chunk.
+ *
+ * locateRecord scans with the WebAssembly kernel (wasm/recordKernel.ts) and uses this class
+ * only where the kernel cannot be loaded. Tests compare the kernel with it.
  */
 export class RecordScanner {
   private line: number;

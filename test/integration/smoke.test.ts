@@ -34,7 +34,7 @@ describe('extension smoke test', () => {
     assert.deepEqual(missing, []);
   });
 
-  it('compiles its record kernel here', async () => {
+  it('compiles the record kernel', async () => {
     const extension = vscode.extensions.getExtension(extensionId);
     assert.ok(extension, `extension ${extensionId} is not installed`);
     const bytes = await fs.readFile(path.join(extension.extensionPath, 'dist', 'recordKernel.wasm'));
