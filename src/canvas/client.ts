@@ -225,7 +225,7 @@ export class CanvasClient {
 
   private readJson<T>(response: RawResponse): CanvasResponse<T> {
     const bodyText = response.body.toString('utf8');
-    this.logger?.trace(`response body: ${bodyText}`);
+    this.logger?.trace(`response body: ${bodyForLog(bodyText)}`);
     if (response.status < 200 || response.status >= 300) {
       throw errorFromResponse({ status: response.status, headers: response.headers, bodyText });
     }
@@ -308,4 +308,12 @@ export function describeUrl(url: URL): string {
   }
 
   return `${safe.pathname}${safe.search}`;
+}
+
+/**
+ * Returns a response body for the trace log with every `row_info` string replaced by `***`.
+ * Canvas's copy of a failing record can contain passwords and other personal data.
+ */
+export function bodyForLog(bodyText: string): string {
+  return bodyText.replace(/("row_info"\s*:\s*)"(?:[^"\\]|\\.)*"/g, '$1"***"');
 }

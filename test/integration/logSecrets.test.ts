@@ -38,5 +38,6 @@ describe('Canvas SIS log', function () {
     assert.match(log, /\[http\] GET \/api\/v1\/accounts\/1\/sis_imports\/4822\/errors\?per_page=100 → 200/);
     assert.match(log, /\[http\] request headers: .*Bearer \*\*\*/);
     assert.match(log, /\[http\] response body: /);
+    assert.ok(!log.includes('Welcome2026!'), 'a password from row_info appears in the log');
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 
-import { CanvasClient } from '../../src/canvas/client';
+import { CanvasClient, bodyForLog } from '../../src/canvas/client';
 import {
   InvalidTokenError,
   NetworkError,
@@ -45,6 +45,22 @@ describe('CanvasClient against the fake Canvas', () => {
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((created) => created.close()));
     await fake.close();
+  });
+
+  it('masks row_info in the trace log', async () => {
+    const traces: string[] = [];
+    const logger = { info: () => undefined, warn: () => undefined, debug: () => undefined, trace: (line: string) => traces.push(line) };
+    const tracing = new CanvasClient({ baseUrl: fake.baseUrl, token: DEMO_TOKEN, retryPolicy: quickRetries, rateLimit: quickDrain, logger });
+    clients.push(tracing);
+
+    const pages = await collect(listSisImportErrors(tracing, 1, { importId: 4822 }));
+
+    const body = traces.find((line) => line.includes('sis_import_id'));
+    assert.ok(body, 'no response body was traced');
+    assert.match(body, /"row_info":\s*"\*\*\*"/);
+    for (const error of pages.flat()) {
+      assert.ok(error.row_info === null || !body.includes(JSON.stringify(error.row_info)), `row_info of row ${error.row} was traced`);
+    }
   });
 
   it('reads the current user', async () => {
@@ -199,5 +215,21 @@ describe('CanvasClient against the fake Canvas', () => {
     fake.injectFault({ path: '/api/v1/users/self', status: 429, times: 10 });
 
     await assert.rejects(getCurrentUser(client()), ThrottledError);
+  });
+});
+
+describe('bodyForLog', () => {
+  it('masks row_info strings with escapes', () => {
+    const body = JSON.stringify([{ row: 2, row_info: 'a,"b ""quoted""",c\n2', message: 'Bad row' }]);
+
+    const logged = bodyForLog(body);
+
+    assert.equal(logged, '[{"row":2,"row_info":"***","message":"Bad row"}]');
+  });
+
+  it('keeps null row_info and other bodies', () => {
+    const body = '{"row_info": null, "errors": [{"message": "Invalid access token."}]}';
+
+    assert.equal(bodyForLog(body), body);
   });
 });
