@@ -28,6 +28,14 @@ export class FileRecordIndex {
     return available >= 0 ? this.checkpoints[available] : undefined;
   }
 
+  /**
+   * Returns the first checkpoint after `record`, if any. The record ends before it, so a scan
+   * from nearestCheckpoint(record) needs no byte from its offset on.
+   */
+  checkpointAfter(record: number): RecordStart | undefined {
+    return this.checkpoints[Math.floor(record / CHECKPOINT_INTERVAL)];
+  }
+
   /** Stores `start` if it is the next missing checkpoint. Known ones are ignored. */
   addCheckpoint(start: RecordStart): void {
     if (start.record === (this.checkpoints.length + 1) * CHECKPOINT_INTERVAL) {

@@ -508,6 +508,43 @@ describe('locateRecord', () => {
       assert.equal(afterTouch.text, original.text);
     });
 
+    it('second jump reads one index stride', async () => {
+      const file = writeCsv(numberedCsv(0, 0));
+      await locateExisting(file, recordCount + 1);
+      const stats = fs.statSync(file);
+      const { checkpoints } = recordIndexCache.indexFor(path.resolve(file), stats.size, stats.mtimeMs);
+      const row = CHECKPOINT_INTERVAL + 500;
+      let bytesRead = 0;
+
+      const range = await locateRecord(file, row, { onRead: (bytes) => (bytesRead += bytes) });
+
+      assert.equal(range?.text, `c${row - 1},name ${row - 1}`);
+      assert.equal(bytesRead, checkpoints[1].offset - checkpoints[0].offset);
+    });
+
+    it('reads past a stale stride end', async () => {
+      const file = writeCsv(numberedCsv(0, 0));
+      fs.utimesSync(file, fixedMtime, fixedMtime);
+      await locateExisting(file, recordCount + 1);
+      const stats = fs.statSync(file);
+      const { checkpoints } = recordIndexCache.indexFor(path.resolve(file), stats.size, stats.mtimeMs);
+
+      // Joining the lines between two checkpoints into one record keeps the size, and the
+      // stale index still ends the scan for row 2500 where record 3000 began.
+      const content = Buffer.from(numberedCsv(0, 0));
+      for (let offset = checkpoints[1].offset; offset < checkpoints[2].offset - 1; offset++) {
+        content[offset] = content[offset] === 0x0a ? 0x2c : content[offset];
+      }
+      fs.writeFileSync(file, content);
+      fs.utimesSync(file, fixedMtime, fixedMtime);
+      let bytesRead = 0;
+
+      const range = await locateRecord(file, 2 * CHECKPOINT_INTERVAL + 500, { onRead: (bytes) => (bytesRead += bytes) });
+
+      assert.equal(range, undefined);
+      assert.ok(bytesRead > checkpoints[2].offset - checkpoints[1].offset, `only ${bytesRead} bytes were read`);
+    });
+
     it('modified file returns the new answer', async () => {
       const file = writeCsv(numberedCsv(0, 0));
       const row = 2 * CHECKPOINT_INTERVAL + 500;
