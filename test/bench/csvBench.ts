@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { CsvParseChildResult } from './csvParseChild';
 import { runNodeScript, runTimed } from './childProcess';
 import { EnrollmentsCsv, writeEnrollmentsCsv } from './enrollmentsCsv';
-import { LocateChildResult } from './locateChild';
+import { JumpMeasure, LocateChildResult } from './locateChild';
 import { repeat } from './statistics';
 
 const LOCATE_CHILD = path.join(__dirname, 'locateChild.js');
@@ -38,7 +38,7 @@ export interface CsvBenchResult {
   /** What `fincore` reported about the file before the first run, when fincore exists. */
   pageCacheBefore: string;
   runs: CsvBenchRun[];
-  jumpMs: number[];
+  jumps: JumpMeasure[];
 }
 
 async function readPageCacheResidency(filePath: string): Promise<string> {
@@ -51,7 +51,7 @@ async function readPageCacheResidency(filePath: string): Promise<string> {
   }
 }
 
-async function measureRun(file: EnrollmentsCsv, jumps: number): Promise<{ run: CsvBenchRun; jumpMs: number[] }> {
+async function measureRun(file: EnrollmentsCsv, jumps: number): Promise<{ run: CsvBenchRun; jumps: JumpMeasure[] }> {
   const locate = await runNodeScript<LocateChildResult>(LOCATE_CHILD, [
     file.filePath,
     String(file.lastRow),
@@ -86,7 +86,7 @@ async function measureRun(file: EnrollmentsCsv, jumps: number): Promise<{ run: C
     javaScriptLocateMs: javaScriptLocate.lastRecordMs,
     csvParseMs: csvParse.elapsedMs,
   };
-  return { run, jumpMs: locate.jumpMs };
+  return { run, jumps: locate.jumps };
 }
 
 /** Writes the CSV, then measures every tool `runs` times in turn. */
@@ -97,5 +97,5 @@ export async function runCsvBench(options: CsvBenchOptions): Promise<CsvBenchRes
   const pageCacheBefore = await readPageCacheResidency(file.filePath);
 
   const measured = await repeat(options.runs, (run) => measureRun(file, run === 0 ? options.jumps : 0));
-  return { file, generationMs, pageCacheBefore, runs: measured.map((result) => result.run), jumpMs: measured[0].jumpMs };
+  return { file, generationMs, pageCacheBefore, runs: measured.map((result) => result.run), jumps: measured[0].jumps };
 }

@@ -6,6 +6,10 @@
 // Usage: node locateChild.js FILE LAST_ROW JUMPS SEED webAssembly|javaScript
 import { performance } from 'node:perf_hooks';
 
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { recordIndexCache } from '../../src/csv/recordIndex';
 import { LocateRecordOptions, locateRecord } from '../../src/csv/recordLocator';
 import { enrollmentUserField } from './enrollmentsCsv';
 import { seededRandom } from '../unit/seededRandom';
@@ -15,7 +19,15 @@ export interface LocateChildResult {
   lastRecordMs: number;
   peakRssBeforeKb: number;
   peakRssAfterKb: number;
-  jumpMs: number[];
+  jumps: JumpMeasure[];
+}
+
+/** One jump with the index: its time, the bytes it read and the length of its index stride. */
+export interface JumpMeasure {
+  ms: number;
+  bytesRead: number;
+  /** Bytes from the checkpoint before the row to the one after it. Undefined after the last checkpoint. */
+  strideBytes: number | undefined;
 }
 
 async function locateChecked(filePath: string, row: number, options: LocateRecordOptions): Promise<number> {
@@ -43,13 +55,19 @@ async function main(): Promise<void> {
   const lastRecordMs = await locateChecked(filePath, lastRow, options);
   const peakRssAfterKb = process.resourceUsage().maxRSS;
 
-  const jumpMs: number[] = [];
+  const stats = fs.statSync(filePath);
+  const index = recordIndexCache.indexFor(path.resolve(filePath), stats.size, stats.mtimeMs);
+  const jumps: JumpMeasure[] = [];
   for (let jump = 0; jump < Number(jumpsArgument); jump++) {
     const row = 2 + Math.floor(random() * (lastRow - 1));
-    jumpMs.push(await locateChecked(filePath, row, options));
+    const before = index.nearestCheckpoint(row)?.offset ?? 0;
+    const after = index.checkpointAfter(row)?.offset;
+    let bytesRead = 0;
+    const ms = await locateChecked(filePath, row, { ...options, onRead: (bytes) => (bytesRead += bytes) });
+    jumps.push({ ms, bytesRead, strideBytes: after === undefined ? undefined : after - before });
   }
 
-  const result: LocateChildResult = { lastRecordMs, peakRssBeforeKb, peakRssAfterKb, jumpMs };
+  const result: LocateChildResult = { lastRecordMs, peakRssBeforeKb, peakRssAfterKb, jumps };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
