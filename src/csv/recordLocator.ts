@@ -198,9 +198,19 @@ function createScanner(
   chunkSize: number,
   scannerKind: LocateRecordOptions['scanner'],
 ): { scanner: ChunkScanner; buffers: [Buffer, Buffer] } {
-  if (scannerKind === 'webAssembly' || (scannerKind === undefined && loadRecordKernel() !== undefined)) {
+  if (scannerKind === 'webAssembly') {
     const scanner = new WasmRecordScanner(start, options, chunkSize);
     return { scanner, buffers: scanner.buffers };
+  }
+
+  if (scannerKind === undefined && loadRecordKernel() !== undefined) {
+    try {
+      const scanner = new WasmRecordScanner(start, options, chunkSize);
+      return { scanner, buffers: scanner.buffers };
+    } catch {
+      // The kernel instance could not be created, for example because its memory could not be
+      // allocated. The JavaScript scanner needs no such memory.
+    }
   }
 
   return {

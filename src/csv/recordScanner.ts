@@ -87,6 +87,11 @@ export class RecordScanner {
    * Returns the target record's span as soon as that record ends inside this chunk.
    */
   feed(chunk: Buffer, chunkOffset: number): RecordSpan | undefined {
+    // An empty chunk would settle a `\r` or `"` at the end of the previous chunk too early.
+    if (chunk.length === 0) {
+      return undefined;
+    }
+
     this.chunk = chunk;
     this.chunkOffset = chunkOffset;
     this.nextQuote = -1;

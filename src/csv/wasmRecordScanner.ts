@@ -123,12 +123,21 @@ export class WasmRecordScanner {
   private readonly instance: KernelInstance;
   private released = false;
 
-  /** Throws an Error if the kernel cannot be loaded in this runtime (see loadRecordKernel). */
+  /**
+   * Throws a RangeError for a target, interval or chunk size that is not a positive integer,
+   * and an Error if the kernel cannot be loaded in this runtime (see loadRecordKernel).
+   */
   constructor(
     start: RecordStart,
     private readonly options: RecordScannerOptions,
     chunkSize: number,
   ) {
+    for (const [name, value] of Object.entries({ targetRecord: options.targetRecord, checkpointInterval: options.checkpointInterval, chunkSize })) {
+      if (!Number.isSafeInteger(value) || value < 1) {
+        throw new RangeError(`Invalid ${name} ${value}: expected a positive integer.`);
+      }
+    }
+
     const kernelModule = loadRecordKernel();
     if (kernelModule === undefined) {
       throw new Error('The WebAssembly record kernel could not be loaded.');
@@ -150,7 +159,7 @@ export class WasmRecordScanner {
    * file. Returns the target record's span as soon as that record ends inside this chunk.
    */
   feed(chunk: Buffer, chunkOffset: number): RecordSpan | undefined {
-    if (this.released || chunk.buffer !== this.instance.memory.buffer) {
+    if (this.released || !this.buffers.some((buffer) => isWithin(chunk, buffer))) {
       throw new RangeError('WasmRecordScanner can only scan chunks in its own buffers, until it is released.');
     }
 
@@ -204,6 +213,14 @@ export class WasmRecordScanner {
       endLine: kernel.foundRecordEndLine(),
     };
   }
+}
+
+function isWithin(chunk: Buffer, buffer: Buffer): boolean {
+  return (
+    chunk.buffer === buffer.buffer &&
+    chunk.byteOffset >= buffer.byteOffset &&
+    chunk.byteOffset + chunk.length <= buffer.byteOffset + buffer.length
+  );
 }
 
 function alignUp(value: number, alignment: number): number {

@@ -11,34 +11,41 @@ interface ScanReport {
   outcome?: EndOfFileOutcome;
 }
 
+/** One scan of `content`, which starts at byte `fileOffset` of its file. */
 interface ScanCase {
   content: Buffer;
+  fileOffset: number;
   start: RecordStart;
   targetRecord: number;
   checkpointInterval: number;
   chunkSizes: number[];
+  /** Whether an empty chunk follows every chunk. */
+  emptyChunks: boolean;
+  /** Where each chunk lies in the kernel's buffer. */
+  bufferOffset: number;
 }
 
 /** Pieces that CSV files are made of, weighted towards the bytes that the kernel decides on. */
-const PIECES = ['a', 'bc', ',', ',', '"', '""', '\n', '\n', '\r\n', '\r', '\n\n', 'é', 'x,y,z', 'plain text'];
+const PIECES = ['a', 'bc', ',', ',', '"', '""', '\n', '\n', '\r\n', '\r', '\n\n', 'é', 'x,y,z', 'plain text', '\0'];
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];
 }
 
 /**
- * Generates a CSV-like file: long runs of ordinary records, which the kernel scans a window at
- * a time, mixed with random pieces full of quotes and line terminators.
+ * Generates a CSV-like file: runs of ordinary records, which the kernel scans a window at a
+ * time, mixed with random pieces full of quotes and line terminators. `records` is the most
+ * records in one run.
  */
-function generateContent(random: () => number): Buffer {
+function generateContent(random: () => number, records: number): Buffer {
   const terminator = pick(random, ['\n', '\r\n', '\r']);
   let content = '';
   const parts = 1 + Math.floor(random() * 8);
 
   for (let part = 0; part < parts; part++) {
     if (random() < 0.5) {
-      const records = Math.floor(random() * 60);
-      for (let record = 0; record < records; record++) {
+      const count = Math.floor(random() * records);
+      for (let record = 0; record < count; record++) {
         const quoted = random() < 0.2 ? `,"multi${terminator}line, ""quoted"""` : '';
         content += `C${record},S${record % 7},U${record * 13}${quoted}${terminator}`;
         if (random() < 0.05) {
@@ -56,10 +63,10 @@ function generateContent(random: () => number): Buffer {
   return Buffer.from(content, 'utf8');
 }
 
-/** Splits `length` bytes into chunks of the given sizes, the last size repeating. */
-function chunkBounds(length: number, chunkSizes: number[]): Array<[number, number]> {
+/** Splits the bytes from `from` to `length` into chunks of the given sizes, the last size repeating. */
+function chunkBounds(from: number, length: number, chunkSizes: number[]): Array<[number, number]> {
   const bounds: Array<[number, number]> = [];
-  let offset = 0;
+  let offset = from;
   let index = 0;
   while (offset < length) {
     const size = chunkSizes[Math.min(index, chunkSizes.length - 1)];
@@ -70,30 +77,34 @@ function chunkBounds(length: number, chunkSizes: number[]): Array<[number, numbe
   return bounds;
 }
 
+interface ChunkScanner {
+  feed(chunk: Buffer, chunkOffset: number): RecordSpan | undefined;
+  finish(endOffset: number): EndOfFileOutcome;
+}
+
 function scanWith(
-  createScanner: (onCheckpoint: (start: RecordStart) => void) => {
-    feed(chunk: Buffer, chunkOffset: number): RecordSpan | undefined;
-    finish(endOffset: number): EndOfFileOutcome;
-  },
+  createScanner: (onCheckpoint: (start: RecordStart) => void) => ChunkScanner,
   toChunk: (bytes: Buffer, slot: number) => Buffer,
   scanCase: ScanCase,
 ): ScanReport {
   const checkpoints: RecordStart[] = [];
   const scanner = createScanner((start) => checkpoints.push(start));
+  const { content, fileOffset } = scanCase;
 
   let slot = 0;
-  for (const [start, end] of chunkBounds(scanCase.content.length, scanCase.chunkSizes)) {
-    if (start < scanCase.start.offset) {
-      continue;
-    }
-    const span = scanner.feed(toChunk(scanCase.content.subarray(start, end), slot), start);
-    slot = 1 - slot;
+  for (const [start, end] of chunkBounds(scanCase.start.offset - fileOffset, content.length, scanCase.chunkSizes)) {
+    const span = scanner.feed(toChunk(content.subarray(start, end), slot), fileOffset + start);
     if (span !== undefined) {
       return { checkpoints, span };
     }
+
+    if (scanCase.emptyChunks) {
+      assert.equal(scanner.feed(toChunk(Buffer.alloc(0), 1 - slot), fileOffset + end), undefined);
+    }
+    slot = 1 - slot;
   }
 
-  return { checkpoints, outcome: scanner.finish(scanCase.content.length) };
+  return { checkpoints, outcome: scanner.finish(fileOffset + content.length) };
 }
 
 function scanWithJavaScript(scanCase: ScanCase): ScanReport {
@@ -110,7 +121,7 @@ function scanWithJavaScript(scanCase: ScanCase): ScanReport {
 }
 
 function scanWithKernel(scanCase: ScanCase): ScanReport {
-  const largestChunk = Math.max(...scanCase.chunkSizes);
+  const bufferSize = scanCase.bufferOffset + Math.max(...scanCase.chunkSizes);
 
   let scanner: WasmRecordScanner | undefined;
   const report = scanWith(
@@ -118,15 +129,15 @@ function scanWithKernel(scanCase: ScanCase): ScanReport {
       scanner = new WasmRecordScanner(
         scanCase.start,
         { targetRecord: scanCase.targetRecord, checkpointInterval: scanCase.checkpointInterval, onCheckpoint },
-        largestChunk,
+        bufferSize,
       );
       return scanner;
     },
     (bytes, slot) => {
       assert.ok(scanner);
-      const buffer = scanner.buffers[slot];
-      bytes.copy(buffer);
-      return buffer.subarray(0, bytes.length);
+      const chunk = scanner.buffers[slot].subarray(scanCase.bufferOffset, scanCase.bufferOffset + bytes.length);
+      bytes.copy(chunk);
+      return chunk;
     },
     scanCase,
   );
@@ -149,6 +160,40 @@ function randomChunkSizes(random: () => number, length: number): number[] {
   }
 }
 
+/** Picks a random scan of `content`: from its start or from a record start, to a random target. */
+function randomScanCase(random: () => number, content: Buffer, fileOffset: number, firstRecord: number): ScanCase {
+  const fileStart = { offset: fileOffset, line: firstRecord * 2, record: firstRecord };
+  const everyRecord = scanWithJavaScript({
+    content,
+    fileOffset,
+    start: fileStart,
+    targetRecord: Number.MAX_SAFE_INTEGER,
+    checkpointInterval: 1,
+    chunkSizes: [Math.max(content.length, 1)],
+    emptyChunks: false,
+    bufferOffset: 0,
+  });
+
+  const recordStarts = everyRecord.checkpoints;
+  const start = recordStarts.length > 0 && random() < 0.3 ? pick(random, recordStarts) : fileStart;
+  return {
+    content,
+    fileOffset,
+    start,
+    targetRecord: start.record + Math.floor(random() * (recordStarts.length + 3)),
+    checkpointInterval: pick(random, [1, 2, 3, 7, 1000]),
+    chunkSizes: randomChunkSizes(random, content.length),
+    emptyChunks: random() < 0.2,
+    bufferOffset: random() < 0.5 ? 0 : Math.floor(random() * 64),
+  };
+}
+
+function assertSameScan(scanCase: ScanCase, context: string): void {
+  const expected = scanWithJavaScript(scanCase);
+  const actual = scanWithKernel(scanCase);
+  assert.deepEqual(actual, expected, `${context}: ${JSON.stringify({ ...scanCase, content: scanCase.content.toString('utf8') })}`);
+}
+
 describe('WasmRecordScanner', () => {
   it('loads the compiled kernel in this Node', () => {
     assert.ok(loadRecordKernel(), 'dist/recordKernel.wasm or out/src/csv/recordKernel.wasm is missing or invalid');
@@ -158,56 +203,27 @@ describe('WasmRecordScanner', () => {
     const random = seededRandom(4_000_417);
 
     for (let iteration = 0; iteration < 3000; iteration++) {
-      const content = generateContent(random);
-      const javaScriptCount = scanWithJavaScript({
-        content,
-        start: { offset: 0, line: 0, record: 1 },
-        targetRecord: Number.MAX_SAFE_INTEGER,
-        checkpointInterval: 1,
-        chunkSizes: [Math.max(content.length, 1)],
-      });
-
-      const checkpoints = javaScriptCount.checkpoints;
-      const start = checkpoints.length > 0 && random() < 0.3 ? pick(random, checkpoints) : { offset: 0, line: 0, record: 1 };
-      const scanCase: ScanCase = {
-        content,
-        start,
-        targetRecord: start.record + Math.floor(random() * (checkpoints.length + 3)),
-        checkpointInterval: pick(random, [1, 2, 3, 7, 1000]),
-        chunkSizes: randomChunkSizes(random, content.length),
-      };
-
-      const expected = scanWithJavaScript(scanCase);
-      const actual = scanWithKernel(scanCase);
-      assert.deepEqual(
-        actual,
-        expected,
-        `iteration ${iteration}: ${JSON.stringify({ ...scanCase, content: content.toString('utf8') })}`,
-      );
+      const content = generateContent(random, 60);
+      assertSameScan(randomScanCase(random, content, 0, 1), `iteration ${iteration}`);
     }
   });
 
-  it('counts offsets and lines past 2^32', () => {
-    const content = Buffer.from('a,b\nc,d\n"e\nf",g\n');
-    const start = { offset: 5_000_000_000, line: 4_300_000_000, record: 3_000_000_000 };
-    const checkpoints: RecordStart[] = [];
+  it('matches RecordScanner on files with checkpoints', () => {
+    const random = seededRandom(1_000);
 
-    const scanner = new WasmRecordScanner(
-      start,
-      { targetRecord: start.record + 2, checkpointInterval: 1000, onCheckpoint: (checkpoint) => checkpoints.push(checkpoint) },
-      64,
-    );
-    content.copy(scanner.buffers[0]);
-    const span = scanner.feed(scanner.buffers[0].subarray(0, content.length), start.offset);
+    for (let iteration = 0; iteration < 40; iteration++) {
+      const content = generateContent(random, 3000);
+      assertSameScan(randomScanCase(random, content, 0, 1), `iteration ${iteration}`);
+    }
+  });
 
-    assert.deepEqual(span, {
-      record: 3_000_000_002,
-      startOffset: 5_000_000_008,
-      endOffset: 5_000_000_015,
-      startLine: 4_300_000_002,
-      endLine: 4_300_000_003,
-    });
-    assert.deepEqual(checkpoints, [{ offset: 5_000_000_000, line: 4_300_000_000, record: 3_000_000_000 }]);
+  it('matches RecordScanner past 2^32', () => {
+    const random = seededRandom(2_000);
+
+    for (let iteration = 0; iteration < 200; iteration++) {
+      const content = generateContent(random, 60);
+      assertSameScan(randomScanCase(random, content, 5_000_000_000, 3_000_000_000), `iteration ${iteration}`);
+    }
   });
 
   const fileStart = { offset: 0, line: 0, record: 1 };
@@ -247,6 +263,34 @@ describe('WasmRecordScanner', () => {
     reused.release();
   });
 
+  it('keeps a pending CR across an empty chunk', () => {
+    const scanCase: ScanCase = {
+      content: Buffer.from('a\r\nb\n'),
+      fileOffset: 0,
+      start: fileStart,
+      targetRecord: 2,
+      checkpointInterval: 1000,
+      chunkSizes: [2, 4],
+      emptyChunks: true,
+      bufferOffset: 0,
+    };
+    const expected = { checkpoints: [], span: { record: 2, startOffset: 3, endOffset: 4, startLine: 1, endLine: 1 } };
+
+    assert.deepEqual(scanWithJavaScript(scanCase), expected);
+    assert.deepEqual(scanWithKernel(scanCase), expected);
+  });
+
+  it('rejects targets and intervals that are not positive integers', () => {
+    for (const options of [
+      { ...secondRecord, targetRecord: 1.5 },
+      { ...secondRecord, targetRecord: 0 },
+      { ...secondRecord, checkpointInterval: 0 },
+      { ...secondRecord, checkpointInterval: 2.5 },
+    ]) {
+      assert.throws(() => new WasmRecordScanner(fileStart, options, 64), RangeError, JSON.stringify(options));
+    }
+  });
+
   it('rejects a chunk outside its own buffers', () => {
     const scanner = new WasmRecordScanner(
       { offset: 0, line: 0, record: 1 },
@@ -255,5 +299,7 @@ describe('WasmRecordScanner', () => {
     );
 
     assert.throws(() => scanner.feed(Buffer.from('a,b\n'), 0), RangeError);
+    const pastBuffers = Buffer.from(scanner.buffers[1].buffer, scanner.buffers[1].byteOffset + 64, 8);
+    assert.throws(() => scanner.feed(pastBuffers, 0), RangeError);
   });
 });

@@ -190,10 +190,12 @@ function scanUnquotedWindows(start: i32, length: i32): i32 {
   let inRecordBit: u64 = inRecord ? 1 : 0;
   let lastRunEnd = -1;
 
-  // A run that begins record `limit` goes through scanByte: it may begin a checkpoint record or
-  // the target record, and scanByte notes where that record begins. So no record that a run
-  // begins here is the target, and this loop need not note where records begin.
-  const limit = min(targetRecord, nextCheckpoint);
+  // A run that begins record `beginLimit` goes through scanByte: that record is a checkpoint
+  // record or the target record, and scanByte notes where it begins. So no record that a run
+  // begins here is the target, and this loop need not note where records begin. Once the
+  // target record has begun, only the run that completes it goes through scanByte.
+  const targetBegun = completed + <i64>inRecordBit >= targetRecord;
+  const beginLimit = targetBegun ? nextCheckpoint : min(targetRecord, nextCheckpoint);
 
   while (position + WINDOW <= length) {
     const pointer = chunkPointer + <usize>position;
@@ -206,7 +208,7 @@ function scanUnquotedWindows(start: i32, length: i32): i32 {
 
       const completedAfter = completed + <i64>popcnt(recordEnds);
       const lastIsContent = content >> 63;
-      if (completedAfter + <i64>lastIsContent >= limit) {
+      if (completedAfter >= targetRecord || completedAfter + <i64>lastIsContent >= beginLimit) {
         slowRunLength = WINDOW;
         break;
       }
@@ -235,7 +237,7 @@ function scanUnquotedWindows(start: i32, length: i32): i32 {
 
     const completedAfter = completed + <i64>popcnt(recordEnds);
     const lastIsContent = (content >> <u64>(run - 1)) & 1;
-    if (completedAfter + <i64>lastIsContent >= limit) {
+    if (completedAfter >= targetRecord || completedAfter + <i64>lastIsContent >= beginLimit) {
       slowRunLength = run;
       break;
     }
