@@ -64,6 +64,10 @@ interface KernelInstance {
 const idleInstances: KernelInstance[] = [];
 const MAX_IDLE_INSTANCES = 2;
 
+/** Idle instances are dropped this long after the last release, so that their memory can be freed. */
+const IDLE_INSTANCE_LIFETIME_MS = 30_000;
+let dropIdleInstancesTimer: NodeJS.Timeout | undefined;
+
 function acquireInstance(kernelModule: WebAssembly.Module, chunkSize: number, checkpointInterval: number): KernelInstance {
   // The most recently released instance first: its memory is the most likely to be in the CPU cache.
   for (let index = idleInstances.length - 1; index >= 0; index--) {
@@ -82,6 +86,10 @@ function releaseInstance(instance: KernelInstance): void {
   if (idleInstances.length > MAX_IDLE_INSTANCES) {
     idleInstances.shift();
   }
+
+  clearTimeout(dropIdleInstancesTimer);
+  dropIdleInstancesTimer = setTimeout(() => idleInstances.splice(0), IDLE_INSTANCE_LIFETIME_MS);
+  dropIdleInstancesTimer.unref();
 }
 
 /**
