@@ -70,6 +70,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Canvas
         provider.instances.forEach((instance) => instance.renewClient());
       }
 
+      if (affectsInstances(event)) {
+        diagnostics.keepInstances(new Set(readInstances().map((instance) => instance.origin).filter((origin): origin is string => origin !== undefined)));
+      }
+
       if (affectsInstances(event) || event.affectsConfiguration('canvasSis.pollSeconds')) {
         await updateInstanceContext();
         provider.refresh();

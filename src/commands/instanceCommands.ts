@@ -35,6 +35,41 @@ export async function promptForInstanceUrl(): Promise<string | undefined> {
   return origin;
 }
 
+/**
+ * Returns the instance origin named by a command argument, or the one the user picks. With
+ * `offerToAdd`, the pick also lists "Add Canvas Instance…", and an empty list prompts for a URL.
+ */
+export async function chooseInstance(target: unknown, title: string, offerToAdd: boolean): Promise<string | undefined> {
+  if (target instanceof InstanceNode) {
+    return target.configured.origin;
+  }
+
+  if (typeof target === 'string') {
+    return normalizeInstanceUrl(target);
+  }
+
+  const instances = readInstances().filter((instance) => instance.origin !== undefined);
+  if (instances.length === 0) {
+    if (offerToAdd) {
+      return promptForInstanceUrl();
+    }
+    void vscode.window.showInformationMessage(vscode.l10n.t('No Canvas instance is configured. Add one with "Canvas SIS: Add Canvas Instance".'));
+    return undefined;
+  }
+
+  const addInstance = { label: `$(add) ${vscode.l10n.t('Add Canvas Instance…')}`, origin: undefined };
+  const items = [
+    ...instances.map((instance) => ({ label: instance.label, description: instance.origin, origin: instance.origin })),
+    ...(offerToAdd ? [addInstance] : []),
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title, ignoreFocusOut: true });
+  if (picked === addInstance) {
+    return promptForInstanceUrl();
+  }
+
+  return picked?.origin;
+}
+
 /** `canvasSis.addInstance`: adds an instance, then offers to set its token. */
 export async function addInstanceCommand(url?: unknown, name?: unknown): Promise<string | undefined> {
   if (typeof url === 'string') {
@@ -63,13 +98,7 @@ export async function addInstanceCommand(url?: unknown, name?: unknown): Promise
 
 /** `canvasSis.removeInstance`: removes an instance from the settings and deletes its token. */
 export async function removeInstanceCommand(tokens: TokenStore, log: Logger, target?: unknown): Promise<void> {
-  let origin: string | undefined;
-  if (target instanceof InstanceNode) {
-    origin = target.configured.origin;
-  } else if (typeof target === 'string') {
-    origin = normalizeInstanceUrl(target);
-  }
-
+  const origin = await chooseInstance(target, vscode.l10n.t('Remove which Canvas instance?'), false);
   if (!origin) {
     return;
   }

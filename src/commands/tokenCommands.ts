@@ -9,8 +9,7 @@ import { CanvasUser } from '../canvas/types';
 import { TokenStore } from '../auth/tokenStore';
 import { Logger } from '../log';
 import { addInstanceSetting, readInstances } from '../settings';
-import { InstanceNode } from '../tree/instanceNode';
-import { promptForInstanceUrl } from './instanceCommands';
+import { chooseInstance } from './instanceCommands';
 
 export interface TokenCommandServices {
   tokens: TokenStore;
@@ -29,7 +28,7 @@ export async function setTokenCommand(services: TokenCommandServices, target?: u
     return setTokenFromScript(services, target, scriptedToken);
   }
 
-  const origin = await chooseInstance(target, vscode.l10n.t('Set the API token of which Canvas instance?'));
+  const origin = await chooseInstance(target, vscode.l10n.t('Set the API token of which Canvas instance?'), true);
   if (!origin) {
     return false;
   }
@@ -61,7 +60,7 @@ export async function setTokenCommand(services: TokenCommandServices, target?: u
 
 /** `canvasSis.signOut`: deletes the token of one instance. */
 export async function signOutCommand(services: TokenCommandServices, target?: unknown): Promise<void> {
-  const origin = await chooseInstance(target, vscode.l10n.t('Sign out of which Canvas instance?'));
+  const origin = await chooseInstance(target, vscode.l10n.t('Sign out of which Canvas instance?'), false);
   if (!origin) {
     return;
   }
@@ -142,32 +141,4 @@ async function withClient<T>(services: TokenCommandServices, origin: string, tok
   } finally {
     await client.close();
   }
-}
-
-/** Returns the instance origin named by a command argument, or the one the user picks. */
-export async function chooseInstance(target: unknown, title: string): Promise<string | undefined> {
-  if (target instanceof InstanceNode) {
-    return target.configured.origin;
-  }
-
-  if (typeof target === 'string') {
-    return normalizeInstanceUrl(target);
-  }
-
-  const instances = readInstances().filter((instance) => instance.origin !== undefined);
-  if (instances.length === 0) {
-    return promptForInstanceUrl();
-  }
-
-  const addInstance = { label: `$(add) ${vscode.l10n.t('Add Canvas Instance…')}`, origin: undefined };
-  const items = [
-    ...instances.map((instance) => ({ label: instance.label, description: instance.origin, origin: instance.origin })),
-    addInstance,
-  ];
-  const picked = await vscode.window.showQuickPick(items, { title, ignoreFocusOut: true });
-  if (picked === addInstance) {
-    return promptForInstanceUrl();
-  }
-
-  return picked?.origin;
 }

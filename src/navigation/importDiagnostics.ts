@@ -23,6 +23,8 @@ export interface ImportDiagnosticsResult {
 
 export interface ImportDiagnosticsInput {
   filePath: string;
+  /** Origin of the Canvas instance the import belongs to. */
+  instanceOrigin: string;
   importId: number;
   /** Identifies the instance, import and Canvas file; a later update with the same key replaces this one, whatever its local file. */
   sourceKey: string;
@@ -89,6 +91,17 @@ export class ImportDiagnostics implements vscode.Disposable {
     const differing = recordChecks.filter((check) => check.state === 'differs').length;
     this.log.info('diagnostics', `Set ${diagnostics.length} diagnostics of SIS import ${input.importId} on ${path.basename(input.filePath)}; ${differing} local records differ from Canvas's.`);
     return { diagnostics, recordChecks };
+  }
+
+  /** Removes the diagnostics of imports whose instance is not in `origins`, such as a removed instance. */
+  keepInstances(origins: ReadonlySet<string>): void {
+    for (const [sourceKey, filePath] of [...this.filesBySource]) {
+      const input = this.inputs.get(filePath);
+      if (input === undefined || !origins.has(input.instanceOrigin)) {
+        this.filesBySource.delete(sourceKey);
+        this.forgetFile(filePath);
+      }
+    }
   }
 
   clear(): void {

@@ -200,6 +200,7 @@ export class ErrorOpener {
       const fileErrors = allErrors.filter((candidate) => candidate.file === target.error.file);
       const result = await this.diagnostics.update({
         filePath,
+        instanceOrigin: lookup.origin,
         importId: target.importId,
         sourceKey: `${lookup.origin} ${lookup.importId} ${lookup.canvasFile}`,
         errors: fileErrors,
