@@ -38,7 +38,8 @@ export class LocalCsvResolver {
 
     const baseName = fileBaseName(lookup.canvasFile);
     const candidates = await this.findCandidates(baseName);
-    this.log.info('navigation', `Found ${candidates.length} local files named ${baseName} for SIS import ${lookup.importId}.`);
+    const files = candidates.length === 1 ? 'file' : 'files';
+    this.log.info('navigation', `Found ${candidates.length} local ${files} named ${baseName} for SIS import ${lookup.importId}.`);
 
     if (candidates.length === 1) {
       return candidates[0];

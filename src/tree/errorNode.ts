@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 
 import { SisImportError } from '../canvas/types';
-import { maskRowInfoPasswords } from '../csv/rowInfo';
+import { canvasRecordFields, maskRowInfoPasswords } from '../csv/rowInfo';
 import type { ImportNode } from './importNode';
 import { errorKey } from './errorGroups';
 import { TreeNode } from './treeNode';
@@ -56,7 +56,11 @@ export function errorTooltip(error: SisImportError, importId: number, recordDiff
 
   if (error.row_info) {
     tooltip.appendMarkdown('\n\n');
-    tooltip.appendText(vscode.l10n.t('Record as Canvas read it (Canvas adds its line number as the last field):'));
+    tooltip.appendText(
+      canvasRecordFields(error.row_info) === undefined
+        ? vscode.l10n.t('Record as Canvas read it:')
+        : vscode.l10n.t('Record as Canvas read it (Canvas adds its line number as the last field):'),
+    );
     tooltip.appendCodeblock(maskRowInfoPasswords(error.row_info).replace(/\s+$/, ''), 'text');
   }
 

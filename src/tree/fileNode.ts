@@ -35,11 +35,20 @@ export class FileNode extends TreeNode implements LoadMoreTarget {
     item.resourceUri = vscode.Uri.file(`/${fileBaseName(this.file)}`);
     item.iconPath = vscode.ThemeIcon.File;
     item.description = this.importNode.hasMoreErrors ? `${this.fileErrors.length}+` : `${this.fileErrors.length}`;
-    item.tooltip = this.importNode.hasMoreErrors
-      ? vscode.l10n.t('{0}: {1} errors and warnings loaded; Canvas has more pages', this.file, this.fileErrors.length)
-      : vscode.l10n.t('{0}: {1} errors and warnings', this.file, this.fileErrors.length);
+    item.tooltip = this.tooltip();
     item.contextValue = 'importFile';
     return item;
+  }
+
+  private tooltip(): string {
+    const count = this.fileErrors.length;
+    if (this.importNode.hasMoreErrors) {
+      return count === 1
+        ? vscode.l10n.t('{0}: 1 error or warning loaded; Canvas has more pages', this.file)
+        : vscode.l10n.t('{0}: {1} errors and warnings loaded; Canvas has more pages', this.file, count);
+    }
+
+    return count === 1 ? vscode.l10n.t('{0}: 1 error or warning', this.file) : vscode.l10n.t('{0}: {1} errors and warnings', this.file, count);
   }
 
   async getChildren(): Promise<TreeNode[]> {
