@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
-import { TestSession, childLabelled, childrenOf, endSession, importNode, startSession, waitFor, workspaceFolder } from './treeHelpers';
+import { childLabelled, childrenOf, importNode, useSession, waitFor, workspaceFolder } from './treeHelpers';
 
 type PickStub = (items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined;
 
@@ -32,16 +32,7 @@ async function withDialogs(
 
 describe('Removing an instance from the command palette', function () {
   this.timeout(60_000);
-  let session: TestSession;
-
-  before(async () => {
-    session = await startSession();
-  });
-
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await endSession(session);
-  });
+  const session = useSession();
 
   it('picks the instance and clears its diagnostics', async () => {
     const sisImport = await importNode(session.api, 4822);

@@ -4,22 +4,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 import type { OpenErrorResult } from '../../src/navigation/openError';
-import { TestSession, endSession, recordWarnings, startSession, workspaceFolder } from './treeHelpers';
+import { recordWarnings, useSession, workspaceFolder } from './treeHelpers';
 
 
 
 describe('fault matrix for local files', function () {
   this.timeout(60_000);
-  let session: TestSession;
-
-  before(async () => {
-    session = await startSession();
-  });
-
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await endSession(session);
-  });
+  const session = useSession();
 
   function openError(file: string | null, row: number | null, message = 'Test error'): Thenable<OpenErrorResult | undefined> {
     const error = { sis_import_id: 4822, file, row, message, row_info: null };

@@ -4,20 +4,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 import { DEMO_TOKEN } from '../fake-canvas/tokens';
-import { TestSession, childrenOf, descriptionOf, endSession, importNode, startSession, waitFor } from './treeHelpers';
+import { childrenOf, descriptionOf, importNode, useSession, waitFor } from './treeHelpers';
 
 describe('Canvas SIS log', function () {
   this.timeout(60_000);
-  let session: TestSession;
-
-  before(async () => {
-    session = await startSession();
-  });
-
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await endSession(session);
-  });
+  const session = useSession();
 
   it('never contains the token', async () => {
     const sisImport = await importNode(session.api, 4822);

@@ -5,21 +5,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 import type { OpenErrorResult } from '../../src/navigation/openError';
-import { TestSession, childLabelled, childrenOf, descriptionOf, endSession, importNode, recordWarnings, startSession, waitFor, workspaceFolder } from './treeHelpers';
+import { childLabelled, childrenOf, descriptionOf, importNode, recordWarnings, useSession, waitFor, workspaceFolder } from './treeHelpers';
 
 
 describe('Opening an error', function () {
   this.timeout(60_000);
-  let session: TestSession;
-
-  before(async () => {
-    session = await startSession();
-  });
-
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await endSession(session);
-  });
+  const session = useSession();
 
   async function errorOnRow(importId: number, file: string, row: number) {
     const sisImport = await importNode(session.api, importId);

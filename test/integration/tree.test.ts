@@ -2,30 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
 import { DEMO_TOKEN, REVOKED_TOKEN } from '../fake-canvas/tokens';
-import {
-  TestSession,
-  childLabelled,
-  childrenOf,
-  demoInstanceName,
-  descriptionOf,
-  endSession,
-  importNode,
-  labelOf,
-  startSession,
-  waitFor,
-} from './treeHelpers';
+import { childLabelled, childrenOf, demoInstanceName, descriptionOf, importNode, labelOf, useSession, waitFor } from './treeHelpers';
 
 describe('SIS Imports tree', function () {
   this.timeout(60_000);
-  let session: TestSession;
-
-  before(async () => {
-    session = await startSession();
-  });
-
-  after(async () => {
-    await endSession(session);
-  });
+  const session = useSession();
 
   it('lists the instance and its accounts', async () => {
     const instances = await childrenOf(session.api);

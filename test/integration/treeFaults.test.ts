@@ -4,18 +4,7 @@ import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { FakeCanvas, startFakeCanvas } from '../fake-canvas/server';
 import { DEMO_TOKEN } from '../fake-canvas/tokens';
-import {
-  TestSession,
-  childLabelled,
-  childrenOf,
-  demoInstanceName,
-  descriptionOf,
-  endSession,
-  importNode,
-  labelOf,
-  startSession,
-  waitFor,
-} from './treeHelpers';
+import { childLabelled, childrenOf, demoInstanceName, descriptionOf, importNode, labelOf, useSession, waitFor } from './treeHelpers';
 
 const errorsPath = /\/sis_imports\/4822\/errors$/;
 
@@ -30,15 +19,7 @@ function tooltipOf(node: TreeNode): string {
 
 describe('fault matrix in the tree', function () {
   this.timeout(90_000);
-  let session: TestSession;
-
-  before(async () => {
-    session = await startSession();
-  });
-
-  after(async () => {
-    await endSession(session);
-  });
+  const session = useSession();
 
   async function reloadedImport(): Promise<TreeNode> {
     const sisImport = await importNode(session.api, 4822);

@@ -40,6 +40,25 @@ export async function endSession(session: TestSession | undefined): Promise<void
   await session.fake.close();
 }
 
+/**
+ * Starts a session before the suite's tests, and closes all editors and ends the session after
+ * them. Call it in a `describe` body. The returned object is filled in by the `before` hook.
+ */
+export function useSession(): TestSession {
+  const session = {} as TestSession;
+
+  before(async () => {
+    Object.assign(session, await startSession());
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await endSession(session.fake === undefined ? undefined : session);
+  });
+
+  return session;
+}
+
 export function labelOf(node: TreeNode): string {
   const label = node.getTreeItem().label;
   return typeof label === 'string' ? label : label?.label ?? '';
