@@ -78,9 +78,19 @@ export async function addInstanceCommand(url?: unknown, name?: unknown): Promise
     return origin;
   }
 
+  const listedOrigins = new Set(readInstances().map((instance) => instance.origin));
   const origin = await promptForInstanceUrl();
   if (!origin) {
     return undefined;
+  }
+
+  if (listedOrigins.has(origin)) {
+    const setToken = vscode.l10n.t('Set API Token');
+    const answer = await vscode.window.showInformationMessage(vscode.l10n.t('{0} is already in the SIS Imports view.', origin), setToken);
+    if (answer === setToken) {
+      await vscode.commands.executeCommand('canvasSis.setToken', origin);
+    }
+    return origin;
   }
 
   const displayName = await vscode.window.showInputBox({
