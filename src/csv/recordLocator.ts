@@ -3,7 +3,7 @@ import * as path from 'path';
 
 import { CsvParseError } from './csvParseError';
 import { CHECKPOINT_INTERVAL, FileRecordIndex, recordIndexCache } from './recordIndex';
-import { EndOfFileOutcome, RecordScanner, RecordScannerOptions, RecordSpan, RecordStart } from './recordScanner';
+import { ChunkScanner, EndOfFileOutcome, RecordScanner, RecordScannerOptions, RecordSpan, RecordStart } from './recordScanner';
 import { WasmRecordScanner, loadRecordKernel } from './wasmRecordScanner';
 
 export { CsvParseError } from './csvParseError';
@@ -37,7 +37,7 @@ export interface LocateRecordOptions {
    */
   scanner?: 'webAssembly' | 'javaScript';
 
-  /** Called with the byte count of each read of the scan. Tests and benchmarks count the bytes a jump reads. */
+  /** Callback that receives the byte count of each read of the scan, so tests and benchmarks can count the bytes a jump reads. */
   onRead?(bytesRead: number): void;
 }
 
@@ -102,12 +102,6 @@ async function fileStart(file: fs.FileHandle): Promise<RecordStart> {
   return { offset, line: 0, record: 1 };
 }
 
-/** The part of RecordScanner and WasmRecordScanner that a scan uses. */
-interface ChunkScanner {
-  feed(chunk: Buffer, chunkOffset: number): RecordSpan | undefined;
-  finish(endOffset: number): EndOfFileOutcome;
-  release?(): void;
-}
 
 /** The start, end and settings of one scan. */
 interface ScanPlan {
@@ -198,18 +192,16 @@ function createScanner(
   chunkSize: number,
   scannerKind: LocateRecordOptions['scanner'],
 ): { scanner: ChunkScanner; buffers: [Buffer, Buffer] } {
-  if (scannerKind === 'webAssembly') {
-    const scanner = new WasmRecordScanner(start, options, chunkSize);
-    return { scanner, buffers: scanner.buffers };
-  }
-
-  if (scannerKind === undefined && loadRecordKernel() !== undefined) {
+  if (scannerKind === 'webAssembly' || (scannerKind === undefined && loadRecordKernel() !== undefined)) {
     try {
       const scanner = new WasmRecordScanner(start, options, chunkSize);
       return { scanner, buffers: scanner.buffers };
-    } catch {
-      // The kernel instance could not be created, for example because its memory could not be
-      // allocated. The JavaScript scanner needs no such memory.
+    } catch (error) {
+      // Unless the kernel was requested, fall back: the instance could not be created, for
+      // example because its memory could not be allocated, and the JavaScript scanner needs none.
+      if (scannerKind === 'webAssembly') {
+        throw error;
+      }
     }
   }
 

@@ -39,6 +39,18 @@ export interface RecordScannerOptions {
   onCheckpoint(start: RecordStart): void;
 }
 
+/** A scanner that is fed a file's chunks in order: RecordScanner or WasmRecordScanner. */
+export interface ChunkScanner {
+  /** Scans the next chunk, which starts at byte `chunkOffset`, and returns the target record's span once it ends. */
+  feed(chunk: Buffer, chunkOffset: number): RecordSpan | undefined;
+
+  /** Ends the scan at byte `endOffset`, the file size. */
+  finish(endOffset: number): EndOfFileOutcome;
+
+  /** Hands back what the scanner holds, after which it cannot be used. */
+  release?(): void;
+}
+
 /**
  * Counts CSV records the way Ruby's CSV does with `skip_blanks: true`, fed with consecutive
  * chunks of a file, and stops at the target record.
@@ -51,7 +63,7 @@ export interface RecordScannerOptions {
  * locateRecord scans with the WebAssembly kernel (wasm/recordKernel.ts) and uses this class
  * only where the kernel cannot be loaded. Tests compare the kernel with it.
  */
-export class RecordScanner {
+export class RecordScanner implements ChunkScanner {
   private line: number;
   private completedRecords: number;
 

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import type { EndOfFileOutcome, RecordScannerOptions, RecordSpan, RecordStart } from './recordScanner';
+import type { ChunkScanner, EndOfFileOutcome, RecordScannerOptions, RecordSpan, RecordStart } from './recordScanner';
 
 /** File name of the compiled kernel, which the build puts next to this module's JavaScript. */
 const KERNEL_FILE = 'recordKernel.wasm';
@@ -124,7 +124,7 @@ function createInstance(kernelModule: WebAssembly.Module, chunkSize: number, che
  * `buffers`, which lie in the kernel's memory, so the kernel scans them without a copy. Call
  * `release` when the scan is over, after which the scanner rejects chunks.
  */
-export class WasmRecordScanner {
+export class WasmRecordScanner implements ChunkScanner {
   /** Two buffers of `chunkSize` bytes: one can be scanned while the next chunk is read into the other. */
   readonly buffers: [Buffer, Buffer];
 
@@ -140,11 +140,9 @@ export class WasmRecordScanner {
     private readonly options: RecordScannerOptions,
     chunkSize: number,
   ) {
-    for (const [name, value] of Object.entries({ targetRecord: options.targetRecord, checkpointInterval: options.checkpointInterval, chunkSize })) {
-      if (!Number.isSafeInteger(value) || value < 1) {
-        throw new RangeError(`Invalid ${name} ${value}: expected a positive integer.`);
-      }
-    }
+    requirePositiveInteger('targetRecord', options.targetRecord);
+    requirePositiveInteger('checkpointInterval', options.checkpointInterval);
+    requirePositiveInteger('chunkSize', chunkSize);
 
     const kernelModule = loadRecordKernel();
     if (kernelModule === undefined) {
@@ -220,6 +218,12 @@ export class WasmRecordScanner {
       startLine: kernel.foundRecordStartLine(),
       endLine: kernel.foundRecordEndLine(),
     };
+  }
+}
+
+function requirePositiveInteger(name: string, value: number): void {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new RangeError(`Invalid ${name} ${value}: expected a positive integer.`);
   }
 }
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 
-import { EndOfFileOutcome, RecordScanner, RecordSpan, RecordStart } from '../../src/csv/recordScanner';
+import { ChunkScanner, EndOfFileOutcome, RecordScanner, RecordSpan, RecordStart } from '../../src/csv/recordScanner';
 import { WasmRecordScanner, loadRecordKernel } from '../../src/csv/wasmRecordScanner';
 import { seededRandom } from './seededRandom';
 
@@ -34,8 +34,8 @@ function pick<T>(random: () => number, items: readonly T[]): T {
 
 /**
  * Generates a CSV-like file: runs of ordinary records, which the kernel scans a window at a
- * time, mixed with random pieces full of quotes and line terminators. `records` is the most
- * records in one run.
+ * time, mixed with random pieces full of quotes and line terminators. `records` is the maximum
+ * number of records in one run.
  */
 function generateContent(random: () => number, records: number): Buffer {
   const terminator = pick(random, ['\n', '\r\n', '\r']);
@@ -75,11 +75,6 @@ function chunkBounds(from: number, length: number, chunkSizes: number[]): Array<
     index++;
   }
   return bounds;
-}
-
-interface ChunkScanner {
-  feed(chunk: Buffer, chunkOffset: number): RecordSpan | undefined;
-  finish(endOffset: number): EndOfFileOutcome;
 }
 
 function scanWith(

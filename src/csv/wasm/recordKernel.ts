@@ -24,7 +24,7 @@ const QUOTE_PATTERN = i8x16.splat(QUOTE);
 const WINDOW = 64;
 const LAST_BIT: u64 = 1 << 63;
 
-/** `scanChunk` and `finishScan` results. */
+/** Results of `scanChunk` and `finishScan`. */
 const SCANNED = 0;
 const FOUND = 1;
 const UNTERMINATED_QUOTE = 2;
@@ -290,7 +290,7 @@ function skipQuotedWindows(start: i32, length: i32): i32 {
   return position;
 }
 
-/** True if any of the WINDOW bytes at `pointer` is a quote or a `\r`. */
+/** Tells whether any of the WINDOW bytes at `pointer` is a quote or a `\r`. */
 // @ts-ignore: decorator
 @inline
 function hasQuoteOrCarriageReturn(pointer: usize): bool {
@@ -309,21 +309,21 @@ function hasQuoteOrCarriageReturn(pointer: usize): bool {
   return v128.any_true(v128.or(quotes, carriageReturns));
 }
 
-/** Bytes before the first set bit of `stops`, or WINDOW if there is none. */
+/** Returns the number of bytes before the first set bit of `stops`, or WINDOW if there is none. */
 // @ts-ignore: decorator
 @inline
 function runLength(stops: u64): i32 {
   return stops == 0 ? WINDOW : <i32>ctz(stops);
 }
 
-/** Line feeds, and carriage returns that no line feed follows within the window. */
+/** Returns the mask of line feeds, and of carriage returns that no line feed follows within the window. */
 // @ts-ignore: decorator
 @inline
 function lineEndMask(lineFeeds: u64, carriageReturns: u64): u64 {
   return lineFeeds | (carriageReturns & ~(lineFeeds >> 1));
 }
 
-/** Bit i is set where byte `pointer + i` equals `value`, for the WINDOW bytes at `pointer`. */
+/** Returns a mask whose bit i is set where byte `pointer + i` equals the byte that `pattern` repeats. */
 // @ts-ignore: decorator
 @inline
 function byteMask(pointer: usize, pattern: v128): u64 {
